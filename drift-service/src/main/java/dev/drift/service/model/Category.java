@@ -1,0 +1,16 @@
+package dev.drift.service.model;
+
+import java.util.Locale;
+
+/** What kind of thing drifted; derived from the field path (see {@link FieldPath#category()}). */
+public enum Category {
+    CONFIGURATION, PACKAGE, NETWORK, STATE, SECURITY, FIRMWARE;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Category fromWire(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+}
