@@ -1,0 +1,62 @@
+package dev.drift.demo.bench;
+
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's workload: CIs {@code bench-<n>} whose desired power state is on, and power events
+ * that flip each CI off and on in turn, so every event is a drift transition (open or resolve):
+ * the most expensive case for the pipeline.
+ */
+final class BenchEvents {
+    static final String STREAM = "vm.power_changed";
+
+    private BenchEvents() {
+    }
+
+    static Path desiredState(int cis) {
+        try {
+            Path dir = Files.createTempDirectory("drift-bench-desired-");
+            for (int i = 0; i < cis; i++) {
+                Files.writeString(dir.resolve(ci(i) + ".yaml"), "type: vm\nfields:\n  power_state: on\n");
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String ci(int i) {
+        return "bench-" + i;
+    }
+
+    /** The n-th event of a sequence over {@code cis} CIs: round r of CI c is off when r is even. */
+    static Map<String, String> event(long n, int cis) {
+        int ci = (int) (n % cis);
+        boolean off = (n / cis) % 2 == 0;
+        return Map.of("payload", "{\"ci_id\":\"" + ci(ci) + "\",\"power_state\":\"" + (off ? "off" : "on") + "\"}");
+    }
+
+    /** Appends events {@code from..from+count-1}, pipelined. */
+    static void preload(StatefulRedisConnection<String, String> connection, long from, int count, int cis) {
+        var async = connection.async();
+        List<RedisFuture<String>> pending = new ArrayList<>();
+        for (long n = from; n < from + count; n++) {
+            pending.add(async.xadd(STREAM, event(n, cis)));
+            if (pending.size() == 1000) {
+                LettuceFutures.awaitAll(Duration.ofSeconds(30), pending.toArray(RedisFuture[]::new));
+                pending.clear();
+            }
+        }
+        LettuceFutures.awaitAll(Duration.ofSeconds(30), pending.toArray(RedisFuture[]::new));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.drift.demo.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Options of the ingest benchmark.
+ *
+ * @param events   entries preloaded for the throughput comparison
+ * @param cis      distinct CIs the events are spread over
+ * @param rates    offered rates (events/s) of the latency runs
+ * @param seconds  length of each latency run
+ */
+record BenchOptions(int events, int cis, List<Integer> rates, int seconds) {
+
+    static BenchOptions parse(String[] args) {
+        int events = 50_000;
+        int cis = 1_000;
+        List<Integer> rates = List.of(500, 2_000, 5_000);
+        int seconds = 10;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--events" -> events = Integer.parseInt(required(value, args[i++]));
+                case "--cis" -> cis = Integer.parseInt(required(value, args[i++]));
+                case "--rates" -> rates = parseRates(required(value, args[i++]));
+                case "--seconds" -> seconds = Integer.parseInt(required(value, args[i++]));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "\nusage: ./drift bench [--events N] [--cis N] [--rates 500,2000,5000] [--seconds S]");
+            }
+        }
+        return new BenchOptions(events, cis, rates, seconds);
+    }
+
+    private static String required(String value, String option) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static List<Integer> parseRates(String text) {
+        List<Integer> rates = new ArrayList<>();
+        for (String part : text.split(",")) {
+            rates.add(Integer.parseInt(part.strip()));
+        }
+        return rates;
+    }
+}

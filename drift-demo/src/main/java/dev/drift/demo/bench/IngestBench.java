@@ -1,0 +1,104 @@
+package dev.drift.demo.bench;
+
+import dev.drift.embedded.EmbeddedServers;
+import dev.drift.service.Application;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code ./drift bench}: the ingest benchmark of issue 2.
+ *
+ * <ol>
+ *   <li>Preloads N power events (each one a drift transition) on {@code vm.power_changed}.</li>
+ *   <li>(a) baseline: a consumer that only reads and acks them; (b) the full pipeline: the service
+ *       reading the same entries through decode, actual state, reconcile, ledger and outbox, until
+ *       every entry is processed, every reconcile request served and every message published.</li>
+ *   <li>Latency: events offered at fixed rates; XADD to {@code drift.detected}/{@code drift.resolved}.</li>
+ * </ol>
+ * Prints events/s of (a) and (b), their ratio, and p50/p99 latency per offered rate.
+ */
+public final class IngestBench {
+    private static final int BATCH = 256;
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        try (EmbeddedServers servers = EmbeddedServers.start();
+             RedisClient client = RedisClient.create(servers.redisUri());
+             StatefulRedisConnection<String, String> producer = client.connect();
+             StatefulRedisConnection<String, String> listener = client.connect()) {
+            System.out.printf("drift bench: %d events over %d CIs, rates %s, %d s each%n", options.events(),
+                    options.cis(), options.rates(), options.seconds());
+            BenchEvents.preload(producer, 0, options.events(), options.cis());
+            // The service's group starts at the end of the stream and is rewound once the service is idle.
+            producer.sync().xgroupCreate(XReadArgs.StreamOffset.from(BenchEvents.STREAM, "$"), "drift-service",
+                    XGroupCreateArgs.Builder.mkstream());
+            double baseline = options.events() / (BaselineConsumer.run(producer, options.events(), BATCH) / 1e9);
+            try (ApplicationContext service = startService(servers, options)) {
+                double pipeline = measurePipeline(servers, producer, options.events());
+                LatencyRun latency = new LatencyRun(producer, listener, options.cis());
+                long sequence = options.events();
+                StringBuilder rows = new StringBuilder();
+                for (int rate : options.rates()) {
+                    LatencyRun.Result r = latency.run(rate, options.seconds(), sequence);
+                    sequence += r.sent();
+                    rows.append(String.format("  %,9d/s offered %,9.0f/s sent  %6d samples  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms%n",
+                            rate, r.achievedRate(), r.latency().count(), r.latency().p50(), r.latency().p99(),
+                            r.latency().max()));
+                }
+                System.out.println();
+                System.out.println("ingest throughput (same Redis, same preloaded stream, batch " + BATCH + ")");
+                System.out.printf("  (a) read+ack baseline   %,10.0f events/s%n", baseline);
+                System.out.printf("  (b) full pipeline       %,10.0f events/s%n", pipeline);
+                System.out.printf("  ratio b/a               %10.2f   (goal >= 0.50)%n", pipeline / baseline);
+                System.out.println("latency XADD -> drift.detected/drift.resolved (goal p99 < 25 ms at 2,000/s)");
+                System.out.print(rows);
+            }
+        }
+    }
+
+    private static ApplicationContext startService(EmbeddedServers servers, BenchOptions options) {
+        Map<String, Object> props = new HashMap<>(servers.micronautProperties());
+        props.put("micronaut.server.port", 0);
+        props.put("drift.desired.file.directory", BenchEvents.desiredState(options.cis()).toString());
+        props.put("drift.ingest.batch-size", BATCH);
+        return Micronaut.build().mainClass(Application.class).properties(props).banner(false).start();
+    }
+
+    /** Rewinds the service's group over the preloaded entries and times the pipeline until all is done. */
+    private static double measurePipeline(EmbeddedServers servers, StatefulRedisConnection<String, String> redis,
+                                          int events) throws SQLException, InterruptedException {
+        try (Connection db = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())) {
+            long start = System.nanoTime();
+            redis.sync().xgroupSetid(XReadArgs.StreamOffset.from(BenchEvents.STREAM, "0"), "drift-service");
+            while (!done(db, events)) {
+                Thread.sleep(10);
+            }
+            return events / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static boolean done(Connection db, int events) throws SQLException {
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     select (select count(*) from processed_entry),
+                            (select count(*) from reconcile_request),
+                            (select count(*) from outbox where published_at is null)""")) {
+            rs.next();
+            return rs.getLong(1) >= events && rs.getLong(2) == 0 && rs.getLong(3) == 0;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.drift.demo.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Offers events at a fixed rate (open loop: a late send does not delay the schedule) and measures,
+ * per event, the time from just before its XADD to the arrival of the {@code drift.detected} or
+ * {@code drift.resolved} message it caused, matched through the message's {@code actual_source}.
+ */
+final class LatencyRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What one run measured. */
+    record Result(int offeredRate, double achievedRate, int sent, Percentiles latency) {
+    }
+
+    private final StatefulRedisConnection<String, String> producer;
+    private final StatefulRedisConnection<String, String> listener;
+    private final int cis;
+
+    LatencyRun(StatefulRedisConnection<String, String> producer, StatefulRedisConnection<String, String> listener,
+               int cis) {
+        this.producer = producer;
+        this.listener = listener;
+        this.cis = cis;
+    }
+
+    Result run(int rate, int seconds, long firstSequence) throws InterruptedException {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        String detectedFrom = lastId("drift.detected");
+        String resolvedFrom = lastId("drift.resolved");
+        int total = rate * seconds;
+        Thread reader = Thread.ofPlatform().name("bench-listener").start(
+                () -> listen(detectedFrom, resolvedFrom, seenAt, total));
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long before = System.nanoTime();
+            String id = producer.sync().xadd(BenchEvents.STREAM, BenchEvents.event(firstSequence + i, cis));
+            sentAt.put(id, before);
+        }
+        double achieved = total / ((System.nanoTime() - start) / 1e9);
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        reader.interrupt();
+        long[] latencies = sentAt.entrySet().stream().filter(e -> seenAt.containsKey(e.getKey()))
+                .mapToLong(e -> seenAt.get(e.getKey()) - e.getValue()).toArray();
+        return new Result(rate, achieved, total, Percentiles.of(latencies));
+    }
+
+    private void listen(String detectedFrom, String resolvedFrom, Map<String, Long> seenAt, int expected) {
+        String detected = detectedFrom;
+        String resolved = resolvedFrom;
+        while (seenAt.size() < expected && !Thread.currentThread().isInterrupted()) {
+            List<StreamMessage<String, String>> batch = listener.sync().xread(XReadArgs.Builder.block(200).count(1000),
+                    XReadArgs.StreamOffset.from("drift.detected", detected),
+                    XReadArgs.StreamOffset.from("drift.resolved", resolved));
+            long now = System.nanoTime();
+            for (StreamMessage<String, String> m : batch) {
+                if (m.getStream().equals("drift.detected")) {
+                    detected = m.getId();
+                } else {
+                    resolved = m.getId();
+                }
+                String source = actualSource(m.getBody().get("payload"));
+                if (source != null && source.startsWith(BenchEvents.STREAM + "/")) {
+                    seenAt.putIfAbsent(source.substring(BenchEvents.STREAM.length() + 1), now);
+                }
+            }
+        }
+    }
+
+    private String lastId(String stream) {
+        List<StreamMessage<String, String>> last = producer.sync().xrevrange(stream, io.lettuce.core.Range.unbounded(),
+                io.lettuce.core.Limit.from(1));
+        return last.isEmpty() ? "0-0" : last.get(0).getId();
+    }
+
+    private static String actualSource(String payload) {
+        try {
+            JsonNode node = JSON.readTree(payload);
+            return node.path("actual_source").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.drift.service.api;
+
+import dev.drift.service.ledger.DriftEventRecord;
+import dev.drift.service.ledger.DriftEventRepository;
+import dev.drift.service.ledger.DriftHistoryRepository;
+import dev.drift.service.ledger.DriftStatus;
+import dev.drift.service.ledger.Severity;
+import dev.drift.service.model.Category;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import java.util.UUID;
+
+/** Read access to the drift ledger. */
+@Controller("/drift/events")
+final class DriftEventsController {
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final DriftEventRepository events;
+    private final DriftHistoryRepository history;
+
+    DriftEventsController(DriftEventRepository events, DriftHistoryRepository history) {
+        this.events = events;
+        this.history = history;
+    }
+
+    /** Drift events matching every given filter, newest first. */
+    @Get
+    DriftEventPage list(@QueryValue @Nullable String status, @QueryValue @Nullable String ci,
+                        @QueryValue @Nullable String category, @QueryValue @Nullable String severity,
+                        @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw badRequest("page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw badRequest("size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        PredicateSpecification<DriftEventRecord> filter = PredicateSpecification.where(null);
+        filter = and(filter, "status", status == null ? null : parse(() -> DriftStatus.fromWire(status).wireName()));
+        filter = and(filter, "ciId", ci);
+        filter = and(filter, "category", category == null ? null
+                : parse(() -> Category.fromWire(checkedCategory(category)).wireName()));
+        filter = and(filter, "severity", severity == null ? null : parse(() -> Severity.fromWire(severity).wireName()));
+        Page<DriftEventRecord> result = events.findAll(filter,
+                Pageable.from(page, size, Sort.of(Sort.Order.desc("firstDetectedAt"), Sort.Order.asc("id"))));
+        return new DriftEventPage(result.getContent().stream().map(DriftEventView::of).toList(), page, size,
+                result.getTotalSize(), result.getTotalPages());
+    }
+
+    /** One drift event with its history; 404 problem when there is none. */
+    @Get("/{id}")
+    DriftEventDetail get(@PathVariable UUID id) {
+        DriftEventRecord event = events.findById(id)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no drift event " + id));
+        return new DriftEventDetail(DriftEventView.of(event),
+                history.findByDriftIdOrderById(id).stream().map(HistoryView::of).toList());
+    }
+
+    private static PredicateSpecification<DriftEventRecord> and(PredicateSpecification<DriftEventRecord> spec,
+                                                                String property, String value) {
+        if (value == null) {
+            return spec;
+        }
+        PredicateSpecification<DriftEventRecord> equal = (root, cb) -> cb.equal(root.get(property), value);
+        return spec.and(equal);
+    }
+
+    private static String checkedCategory(String category) {
+        for (Category c : Category.values()) {
+            if (c.wireName().equals(category)) {
+                return category;
+            }
+        }
+        throw new IllegalArgumentException(
+                "category must be one of configuration, package, network, state, security, firmware: '" + category + "'");
+    }
+
+    private static String parse(java.util.function.Supplier<String> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage());
+        }
+    }
+
+    private static HttpStatusException badRequest(String detail) {
+        return new HttpStatusException(HttpStatus.BAD_REQUEST, detail);
+    }
+}
