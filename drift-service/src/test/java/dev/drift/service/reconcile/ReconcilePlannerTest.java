@@ -1,0 +1,168 @@
+package dev.drift.service.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drift.service.desired.DesiredLookup;
+import dev.drift.service.diff.Differ;
+import dev.drift.service.ledger.ActiveDrift;
+import dev.drift.service.ledger.DriftStatus;
+import dev.drift.service.ledger.LedgerChange;
+import dev.drift.service.ledger.ResolvedBy;
+import dev.drift.service.ledger.Severity;
+import dev.drift.service.ledger.SeverityProperties;
+import dev.drift.service.model.ActualState;
+import dev.drift.service.model.CiKey;
+import dev.drift.service.model.DesiredField;
+import dev.drift.service.model.DesiredState;
+import dev.drift.service.model.FieldPath;
+import dev.drift.service.model.FieldPattern;
+import dev.drift.service.model.FieldValue;
+import dev.drift.service.model.Observed;
+import dev.drift.service.model.Provenance;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ReconcilePlannerTest {
+    private static final CiKey CI = CiKey.of("vm-1");
+    private static final FieldPath POWER = FieldPath.of("power_state");
+    private static final Instant T1 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Provenance FROM_FILE = new Provenance("file", "ci-file", "vm-1.yaml", "fields.power_state");
+
+    private final ReconcilePlanner planner = new ReconcilePlanner(new Differ(List.of()),
+            new SeverityProperties(null, null));
+
+    @Test
+    void opensDriftWhenActualDiffersAndNothingIsOpen() {
+        List<LedgerChange> changes = plan(desired("on"), actual("off", "s/1"), Map.of());
+
+        assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Open.class, open -> {
+            assertThat(open.field()).isEqualTo(POWER);
+            assertThat(open.desired()).isEqualTo(FieldValue.text("on"));
+            assertThat(open.actual()).isEqualTo(FieldValue.text("off"));
+            assertThat(open.actualSource()).isEqualTo("s/1");
+            assertThat(open.severity()).isEqualTo(Severity.HIGH);
+            assertThat(open.provenance()).isEqualTo(FROM_FILE);
+        });
+    }
+
+    @Test
+    void planningTwiceOnUnchangedStateChangesNothing() {
+        ActiveDrift open = active("on", "off", "s/1");
+
+        assertThat(plan(desired("on"), actual("off", "s/1"), Map.of(POWER, open))).isEmpty();
+    }
+
+    @Test
+    void refreshesWithNewObservationWhenDriftPersists() {
+        ActiveDrift open = active("on", "off", "s/1");
+
+        List<LedgerChange> changes = plan(desired("on"), actual("suspended", "s/2"), Map.of(POWER, open));
+
+        assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Refresh.class, r -> {
+            assertThat(r.newObservation()).isTrue();
+            assertThat(r.actual()).isEqualTo(FieldValue.text("suspended"));
+        });
+    }
+
+    @Test
+    void resolvesAutomaticallyWhenMachineComesBack() {
+        ActiveDrift open = active("on", "off", "s/1");
+
+        List<LedgerChange> changes = plan(desired("on"), actual("running", "s/2"), Map.of(POWER, open));
+
+        assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Resolve.class, r -> {
+            assertThat(r.by()).isEqualTo(ResolvedBy.AUTO);
+            assertThat(r.actualSource()).isEqualTo("s/2");
+        });
+    }
+
+    @Test
+    void resolvesAsDesiredChangedWhenIntentMovesToMeetTheMachine() {
+        ActiveDrift open = active("on", "off", "s/1");
+
+        List<LedgerChange> changes = plan(desired("off"), actual("off", "s/1"), Map.of(POWER, open));
+
+        assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Resolve.class,
+                r -> assertThat(r.by()).isEqualTo(ResolvedBy.DESIRED_CHANGED));
+    }
+
+    @Test
+    void unknownActualNeitherOpensNorResolves() {
+        ActualState unknown = new ActualState(CI, Map.of(POWER,
+                new ActualState.ActualRow(new Observed.Unknown("reported without value"), "s/3", T1)), Map.of());
+        ActiveDrift open = active("on", "off", "s/1");
+
+        assertThat(plan(desired("on"), unknown, Map.of())).isEmpty();
+        assertThat(plan(desired("on"), unknown, Map.of(POWER, open))).isEmpty();
+    }
+
+    @Test
+    void resolvesDriftOfAFieldNoLongerMonitored() {
+        ActiveDrift open = active("on", "off", "s/1");
+        DesiredState nothingMonitored = new DesiredState(CI, "vm", Map.of(), List.of());
+
+        List<LedgerChange> changes = planner.plan(CI, new DesiredLookup.Managed(nothingMonitored),
+                actual("off", "s/1"), Map.of(POWER, open), "file");
+
+        assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Resolve.class,
+                r -> assertThat(r.by()).isEqualTo(ResolvedBy.DESIRED_CHANGED));
+    }
+
+    @Test
+    void resolvesDriftOfAFieldNowIgnored() {
+        ActiveDrift open = active("on", "off", "s/1");
+        DesiredState ignoring = new DesiredState(CI, "vm", desired("on").fields(), List.of(FieldPattern.of("power*")));
+
+        List<LedgerChange> changes = planner.plan(CI, new DesiredLookup.Managed(ignoring), actual("off", "s/1"),
+                Map.of(POWER, open), "file");
+
+        assertThat(changes).singleElement().isInstanceOf(LedgerChange.Resolve.class);
+    }
+
+    @Test
+    void unmanagedCiOpensOneRegistrationDrift() {
+        List<LedgerChange> first = planner.plan(CI, new DesiredLookup.Unmanaged(CI), actual("off", "s/1"), Map.of(),
+                "file");
+
+        assertThat(first).singleElement().isInstanceOfSatisfying(LedgerChange.Open.class, open -> {
+            assertThat(open.field()).isEqualTo(ReconcilePlanner.UNMANAGED_FIELD);
+            assertThat(open.actualSource()).isEqualTo("s/1");
+        });
+        ActiveDrift registered = new ActiveDrift(UUID.randomUUID(), CI, "unknown", ReconcilePlanner.UNMANAGED_FIELD,
+                DriftStatus.OPEN, Severity.HIGH, FieldValue.text("true"), FieldValue.text("false"), "s/1", T1, 1);
+        assertThat(planner.plan(CI, new DesiredLookup.Unmanaged(CI), actual("off", "s/2"),
+                Map.of(ReconcilePlanner.UNMANAGED_FIELD, registered), "file")).isEmpty();
+    }
+
+    @Test
+    void disabledCiResolvesWhatWasOpen() {
+        ActiveDrift open = active("on", "off", "s/1");
+
+        List<LedgerChange> changes = planner.plan(CI, new DesiredLookup.Disabled(CI, "switched off"),
+                actual("off", "s/1"), Map.of(POWER, open), "file");
+
+        assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Resolve.class,
+                r -> assertThat(r.by()).isEqualTo(ResolvedBy.DETECTION_DISABLED));
+    }
+
+    private List<LedgerChange> plan(DesiredState desired, ActualState actual, Map<FieldPath, ActiveDrift> active) {
+        return planner.plan(CI, new DesiredLookup.Managed(desired), actual, active, "file");
+    }
+
+    private static DesiredState desired(String power) {
+        return new DesiredState(CI, "vm", Map.of(POWER, new DesiredField(FieldValue.text(power), FROM_FILE)), List.of());
+    }
+
+    private static ActualState actual(String power, String source) {
+        return new ActualState(CI, Map.of(POWER,
+                new ActualState.ActualRow(new Observed.Value(FieldValue.text(power)), source, T1)), Map.of());
+    }
+
+    private static ActiveDrift active(String desired, String actual, String source) {
+        return new ActiveDrift(UUID.randomUUID(), CI, "vm", POWER, DriftStatus.OPEN, Severity.HIGH,
+                FieldValue.text(desired), FieldValue.text(actual), source, T1, 1);
+    }
+}
