@@ -54,7 +54,7 @@ public final class DemoMain {
         props.put("micronaut.server.port", options.port());
         props.put("drift.desired.file.directory", DemoInventory.materialize().toString());
         props.put("drift.reconcile.poll-interval", "500ms");
-        try (ApplicationContext context = Micronaut.build().mainClass(Application.class).properties(props)
+        try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(Application.class).properties(props)
                 .banner(false).start();
              RedisClient client = redisClient(servers.redisUri());
              StatefulRedisConnection<String, String> redis = client.connect()) {
@@ -64,7 +64,7 @@ public final class DemoMain {
             OUT.println();
             OUT.println("Writing events:");
             DemoScenario.write(redis.sync(), DemoScenario.drifting(), OUT);
-            waitFor(() -> count(table, "status=open") >= 7, Duration.ofSeconds(20));
+            waitFor(() -> count(table, "status=open") >= 6, Duration.ofSeconds(20));
             OUT.println();
             OUT.println("Open drift (GET " + base.resolve("/drift/events?status=open") + "):");
             table.print(OUT, "status=open");

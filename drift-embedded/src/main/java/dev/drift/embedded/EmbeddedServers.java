@@ -46,7 +46,8 @@ public final class EmbeddedServers implements AutoCloseable {
         return start(System.getenv());
     }
 
-    static EmbeddedServers start(Map<String, String> env) {
+    /** Like {@link #start()}, reading DRIFT_DB_URL and DRIFT_REDIS_URI from the given map. */
+    public static EmbeddedServers start(Map<String, String> env) {
         EmbeddedPostgres pg = null;
         String url = env.get("DRIFT_DB_URL");
         String user = env.getOrDefault("DRIFT_DB_USER", "postgres");

@@ -75,7 +75,7 @@ public final class IngestBench {
         props.put("micronaut.server.port", 0);
         props.put("drift.desired.file.directory", BenchEvents.desiredState(options.cis()).toString());
         props.put("drift.ingest.batch-size", BATCH);
-        return Micronaut.build().mainClass(Application.class).properties(props).banner(false).start();
+        return Micronaut.build(new String[0]).mainClass(Application.class).properties(props).banner(false).start();
     }
 
     /** Rewinds the service's group over the preloaded entries and times the pipeline until all is done. */

@@ -1,6 +1,7 @@
 package dev.drift.service.ingest;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,7 @@ import java.util.List;
 record IngestProperties(
         @NotNull Boolean enabled,
         @NotBlank String group,
-        String consumerName,
+        @Nullable String consumerName,
         @NotEmpty List<@NotBlank String> streams,
         @NotBlank String deadLetterStream,
         @Min(1) @Max(10000) int batchSize,
@@ -36,7 +37,7 @@ record IngestProperties(
         @NotNull Duration claimIdle,
         @NotNull Duration claimInterval,
         @Min(1) @Max(1000) int maxDeliveries,
-        Duration processedRetention) {
+        @Nullable Duration processedRetention) {
 
     IngestProperties {
         processedRetention = processedRetention == null ? Duration.ofDays(7) : processedRetention;

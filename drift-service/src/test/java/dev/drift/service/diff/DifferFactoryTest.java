@@ -19,7 +19,7 @@ class DifferFactoryTest {
 
     @Test
     void configuredGlobalIgnoresReachTheDiffer() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("drift.diff.ignore", List.of("uptime*")))) {
+        try (ApplicationContext context = ApplicationContext.run(withoutDatabase(Map.of("drift.diff.ignore", List.of("uptime*"))))) {
             Differ differ = context.getBean(Differ.class);
 
             DiffResult result = differ.diff(desiredUptime(), ActualState.empty(CiKey.of("vm-1")));
@@ -30,7 +30,7 @@ class DifferFactoryTest {
 
     @Test
     void noConfigurationMeansNoGlobalIgnores() {
-        try (ApplicationContext context = ApplicationContext.run()) {
+        try (ApplicationContext context = ApplicationContext.run(withoutDatabase(Map.of()))) {
             DiffResult result = context.getBean(Differ.class).diff(desiredUptime(), ActualState.empty(CiKey.of("vm-1")));
 
             assertThat(result.unknown()).hasSize(1);
@@ -39,9 +39,18 @@ class DifferFactoryTest {
 
     @Test
     void blankPatternIsRejectedAtStartup() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("drift.diff.ignore", List.of(" ")))) {
+        try (ApplicationContext context = ApplicationContext.run(withoutDatabase(Map.of("drift.diff.ignore", List.of(" "))))) {
             assertThatThrownBy(() -> context.getBean(Differ.class)).hasStackTraceContaining("must not be blank");
         }
+    }
+
+    /** The factory needs no database; these tests run without one. */
+    private static Map<String, Object> withoutDatabase(Map<String, Object> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("datasources.default.enabled", false);
+        all.put("flyway.enabled", false);
+        all.put("flyway.datasources.default.enabled", false);
+        return all;
     }
 
     private static DesiredState desiredUptime() {

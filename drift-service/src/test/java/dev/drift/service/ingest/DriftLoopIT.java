@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  * The core loop end to end on real Redis and PostgreSQL: events in, per-field drift in the ledger,
  * {@code drift.detected} / {@code drift.resolved} out.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DriftLoopIT implements TestPropertyProvider {
     private static final String POWER = "vm.power_changed";
