@@ -32,17 +32,24 @@ create table actual_coverage (
     primary key (ci_id, path_prefix)
 );
 
--- CIs that need reconciling. generation grows with each request so that a reconcile only clears
--- the request it actually served.
+-- CIs that need reconciling. Ingest only ever inserts here (never updates), so it never waits for
+-- a reconcile in progress; a reconcile deletes the requests up to the highest id it read, so a
+-- request that arrives while it runs survives it.
 create table reconcile_request (
-    ci_id        text        primary key,
-    generation   bigint      not null default 1,
-    requested_at timestamptz not null default now(),
-    not_before   timestamptz not null default now(),
-    attempts     int         not null default 0,
-    last_error   text
+    id           bigserial   primary key,
+    ci_id        text        not null,
+    requested_at timestamptz not null default now()
 );
-create index reconcile_request_due on reconcile_request (not_before);
+create index reconcile_request_ci on reconcile_request (ci_id, id);
+create index reconcile_request_age on reconcile_request (requested_at);
+
+-- CIs whose last reconcile failed retryably: not retried before not_before.
+create table reconcile_deferral (
+    ci_id      text        primary key,
+    not_before timestamptz not null,
+    attempts   int         not null,
+    last_error text
+);
 
 create table drift_event (
     id                 uuid        primary key,

@@ -10,14 +10,16 @@ import java.util.List;
  * @param cis      distinct CIs the events are spread over
  * @param rates    offered rates (events/s) of the latency runs
  * @param seconds  length of each latency run
+ * @param consumers ingest consumers (threads) of the service
  */
-record BenchOptions(int events, int cis, List<Integer> rates, int seconds) {
+record BenchOptions(int events, int cis, List<Integer> rates, int seconds, int consumers) {
 
     static BenchOptions parse(String[] args) {
         int events = 50_000;
         int cis = 1_000;
         List<Integer> rates = List.of(500, 2_000, 5_000);
         int seconds = 10;
+        int consumers = 1;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -25,11 +27,12 @@ record BenchOptions(int events, int cis, List<Integer> rates, int seconds) {
                 case "--cis" -> cis = Integer.parseInt(required(value, args[i++]));
                 case "--rates" -> rates = parseRates(required(value, args[i++]));
                 case "--seconds" -> seconds = Integer.parseInt(required(value, args[i++]));
+                case "--consumers" -> consumers = Integer.parseInt(required(value, args[i++]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "\nusage: ./drift bench [--events N] [--cis N] [--rates 500,2000,5000] [--seconds S]");
+                        + "\nusage: ./drift bench [--events N] [--cis N] [--rates 500,2000,5000] [--seconds S] [--consumers N]");
             }
         }
-        return new BenchOptions(events, cis, rates, seconds);
+        return new BenchOptions(events, cis, rates, seconds, consumers);
     }
 
     private static String required(String value, String option) {

@@ -40,8 +40,8 @@ public final class IngestBench {
              RedisClient client = RedisClient.create(servers.redisUri());
              StatefulRedisConnection<String, String> producer = client.connect();
              StatefulRedisConnection<String, String> listener = client.connect()) {
-            System.out.printf("drift bench: %d events over %d CIs, rates %s, %d s each%n", options.events(),
-                    options.cis(), options.rates(), options.seconds());
+            System.out.printf("drift bench: %d events over %d CIs, rates %s, %d s each, %d consumers%n",
+                    options.events(), options.cis(), options.rates(), options.seconds(), options.consumers());
             BenchEvents.preload(producer, 0, options.events(), options.cis());
             // The service's group starts at the end of the stream and is rewound once the service is idle.
             producer.sync().xgroupCreate(XReadArgs.StreamOffset.from(BenchEvents.STREAM, "$"), "drift-service",
@@ -75,6 +75,7 @@ public final class IngestBench {
         props.put("micronaut.server.port", 0);
         props.put("drift.desired.file.directory", BenchEvents.desiredState(options.cis()).toString());
         props.put("drift.ingest.batch-size", BATCH);
+        props.put("drift.ingest.consumers", options.consumers());
         return Micronaut.build(new String[0]).mainClass(Application.class).properties(props).banner(false).start();
     }
 

@@ -8,16 +8,17 @@ import dev.drift.service.model.FieldPath;
 import dev.drift.service.model.FieldValueJson;
 import dev.drift.service.model.Observed;
 import dev.drift.service.model.StreamEvent;
+import dev.drift.service.system.SqlArrays;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,16 +31,19 @@ import java.util.Map;
  */
 @Singleton
 public final class ActualStateRepository {
-    private static final String UPSERT_FIELD = """
+    private static final String UPSERT_FIELDS = """
             insert into actual_state (ci_id, field_path, value, unknown_reason, observed_at, source)
-            values (?, ?, ?::jsonb, ?, ?, ?)
+            select ci, path, value::jsonb, reason, at::timestamptz, src
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   as u(ci, path, value, reason, at, src)
             on conflict (ci_id, field_path) do update
                set value = excluded.value, unknown_reason = excluded.unknown_reason,
                    observed_at = excluded.observed_at, source = excluded.source
              where actual_state.observed_at <= excluded.observed_at""";
     private static final String UPSERT_COVERAGE = """
             insert into actual_coverage (ci_id, path_prefix, observed_at, source)
-            values (?, ?, ?, ?)
+            select ci, prefix, at::timestamptz, src from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                   as u(ci, prefix, at, src)
             on conflict (ci_id, path_prefix) do update
                set observed_at = excluded.observed_at, source = excluded.source
              where actual_coverage.observed_at <= excluded.observed_at""";
@@ -53,46 +57,59 @@ public final class ActualStateRepository {
     public record SourcedEvent(StreamEvent event, String source) {
     }
 
-    /** Records what the events observed; one JDBC batch per table. */
+    /**
+     * Records what the events observed: one statement per table. Within the batch only the newest
+     * observation of a (CI, field) is kept (the later entry wins a tie), since one statement may
+     * not update a row twice.
+     */
     public void record(Connection connection, List<SourcedEvent> events) throws SQLException {
-        try (PreparedStatement fields = connection.prepareStatement(UPSERT_FIELD);
-             PreparedStatement coverage = connection.prepareStatement(UPSERT_COVERAGE)) {
-            for (SourcedEvent sourced : events) {
-                StreamEvent e = sourced.event();
-                Timestamp at = Timestamp.from(e.observedAt());
-                for (FieldObservation o : e.observations()) {
-                    addField(fields, e.ci(), o, at, sourced.source());
-                }
-                for (Coverage c : e.coverage()) {
-                    coverage.setString(1, e.ci().value());
-                    coverage.setString(2, c.pathPrefix());
-                    coverage.setTimestamp(3, at);
-                    coverage.setString(4, sourced.source());
-                    coverage.addBatch();
-                }
+        Map<List<String>, Row> fields = new LinkedHashMap<>();
+        Map<List<String>, Row> coverage = new LinkedHashMap<>();
+        for (SourcedEvent sourced : events) {
+            StreamEvent e = sourced.event();
+            String at = e.observedAt().toString();
+            for (FieldObservation o : e.observations()) {
+                keepNewest(fields, List.of(e.ci().value(), o.path().toString()),
+                        new Row(e.observedAt(), fieldRow(e.ci(), o, at, sourced.source())));
             }
-            fields.executeBatch();
-            coverage.executeBatch();
+            for (Coverage c : e.coverage()) {
+                keepNewest(coverage, List.of(e.ci().value(), c.pathPrefix()), new Row(e.observedAt(),
+                        new Object[] {e.ci().value(), c.pathPrefix(), at, sourced.source()}));
+            }
+        }
+        execute(connection, UPSERT_FIELDS, fields.values(), 6);
+        execute(connection, UPSERT_COVERAGE, coverage.values(), 4);
+    }
+
+    private record Row(Instant observedAt, Object[] values) {
+    }
+
+    private static void keepNewest(Map<List<String>, Row> rows, List<String> key, Row row) {
+        Row existing = rows.get(key);
+        if (existing == null || !existing.observedAt().isAfter(row.observedAt())) {
+            rows.put(key, row);
         }
     }
 
-    private static void addField(PreparedStatement ps, CiKey ci, FieldObservation o, Timestamp at, String source)
+    private static Object[] fieldRow(CiKey ci, FieldObservation o, String at, String source) {
+        return switch (o.observed()) {
+            case Observed.Value v -> new Object[] {ci.value(), o.path().toString(),
+                FieldValueJson.toJsonText(v.value()), null, at, source};
+            case Observed.Unknown u -> new Object[] {ci.value(), o.path().toString(), null, u.reason(), at, source};
+        };
+    }
+
+    private static void execute(Connection connection, String sql, Collection<Row> rows, int columns)
             throws SQLException {
-        ps.setString(1, ci.value());
-        ps.setString(2, o.path().toString());
-        switch (o.observed()) {
-            case Observed.Value v -> {
-                ps.setString(3, FieldValueJson.toJsonText(v.value()));
-                ps.setNull(4, Types.VARCHAR);
-            }
-            case Observed.Unknown u -> {
-                ps.setNull(3, Types.OTHER);
-                ps.setString(4, u.reason());
-            }
+        if (rows.isEmpty()) {
+            return;
         }
-        ps.setTimestamp(5, at);
-        ps.setString(6, source);
-        ps.addBatch();
+        SqlArrays arrays = SqlArrays.text(columns);
+        rows.forEach(r -> arrays.add(r.values()));
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            arrays.bind(connection, ps, 1);
+            ps.executeUpdate();
+        }
     }
 
     /** The actual state of each CI asked for; a CI never observed gets an empty state. */

@@ -16,6 +16,7 @@ import java.util.List;
  * @param enabled          consume in this instance
  * @param group            consumer group shared by all instances
  * @param consumerName     this instance's consumer name; default host name plus a random suffix
+ * @param consumers        consumers (threads) in this instance, named {@code <consumer-name>-<n>}
  * @param streams          streams to consume
  * @param deadLetterStream where undecodable and poison entries go
  * @param batchSize        entries read per XREADGROUP
@@ -30,6 +31,7 @@ record IngestProperties(
         @NotNull Boolean enabled,
         @NotBlank String group,
         @Nullable String consumerName,
+        @Min(1) @Max(16) int consumers,
         @NotEmpty List<@NotBlank String> streams,
         @NotBlank String deadLetterStream,
         @Min(1) @Max(10000) int batchSize,

@@ -1,27 +1,42 @@
 package dev.drift.service.ingest;
 
 import dev.drift.service.actual.ActualStateRepository;
+import dev.drift.service.desired.DesiredLookup;
 import dev.drift.service.model.CiKey;
+import dev.drift.service.model.StreamEvent;
+import dev.drift.service.outbox.OutboxPublisher;
+import dev.drift.service.reconcile.CiLocks;
 import dev.drift.service.reconcile.ReconcileRequests;
+import dev.drift.service.reconcile.Reconciler;
 import dev.drift.service.system.Database;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies decoded entries in one transaction: remembers their ids, records their observations and
- * requests reconciliation of their CIs. An entry whose id was already processed is skipped, so a
- * redelivered entry changes nothing.
+ * reconciles their CIs. An entry whose id was already processed is skipped, so a redelivered entry
+ * changes nothing.
+ *
+ * <p>Desired state is read before the transaction opens. CIs whose desired state could not be read,
+ * and all CIs of a batch whose inline reconcile failed, get a durable reconcile request instead and
+ * are returned, for the reconcile workers to retry with backoff.
  */
 @Singleton
 final class IngestWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestWriter.class);
     private static final String MARK_PROCESSED = """
             insert into processed_entry (stream, entry_id)
             select * from unnest(?::text[], ?::text[]) on conflict do nothing returning stream, entry_id""";
@@ -29,36 +44,70 @@ final class IngestWriter {
     private final Database database;
     private final ActualStateRepository actualState;
     private final ReconcileRequests requests;
+    private final Reconciler reconciler;
+    private final OutboxPublisher publisher;
 
-    IngestWriter(Database database, ActualStateRepository actualState, ReconcileRequests requests) {
+    IngestWriter(Database database, ActualStateRepository actualState, ReconcileRequests requests,
+                 Reconciler reconciler, OutboxPublisher publisher) {
         this.database = database;
         this.actualState = actualState;
         this.requests = requests;
+        this.reconciler = reconciler;
+        this.publisher = publisher;
     }
 
     /** A decoded, valid entry. */
-    record Accepted(StreamEntry entry, dev.drift.service.model.StreamEvent event) {
+    record Accepted(StreamEntry entry, StreamEvent event) {
     }
 
-    /** Returns the CIs whose reconciliation was requested (those of entries not seen before). */
+    /** Applies the entries; returns the CIs left to the reconcile workers. */
     Set<CiKey> apply(List<Accepted> entries) {
         if (entries.isEmpty()) {
             return Set.of();
         }
-        return database.write(c -> {
-            Set<String> fresh = markProcessed(c, entries);
-            List<ActualStateRepository.SourcedEvent> events = new ArrayList<>();
-            Set<CiKey> cis = new LinkedHashSet<>();
-            for (Accepted d : entries) {
-                if (fresh.contains(d.entry().source())) {
-                    events.add(new ActualStateRepository.SourcedEvent(d.event(), d.entry().source()));
-                    cis.add(d.event().ci());
-                }
+        Set<CiKey> cis = new LinkedHashSet<>();
+        entries.forEach(a -> cis.add(a.event().ci()));
+        Reconciler.Lookups lookups = reconciler.lookup(cis);
+        try {
+            return database.write(c -> applyAll(c, cis, entries, lookups.found()));
+        } catch (RuntimeException inlineFailure) {
+            if (lookups.found().isEmpty()) {
+                throw inlineFailure;
             }
-            actualState.record(c, events);
-            requests.request(c, cis);
-            return cis;
-        });
+            LOG.warn("inline reconcile of {} CIs failed ({}); leaving them to the reconcile workers", cis.size(),
+                    inlineFailure.getMessage());
+            return database.write(c -> applyAll(c, cis, entries, Map.of()));
+        } finally {
+            publisher.nudge();
+        }
+    }
+
+    private Set<CiKey> applyAll(Connection c, Set<CiKey> cis, List<Accepted> entries,
+                                Map<CiKey, DesiredLookup> desired) throws SQLException {
+        CiLocks.lock(c, cis);
+        Set<String> fresh = markProcessed(c, entries);
+        List<ActualStateRepository.SourcedEvent> events = new ArrayList<>();
+        Set<CiKey> freshCis = new LinkedHashSet<>();
+        for (Accepted a : entries) {
+            if (fresh.contains(a.entry().source())) {
+                events.add(new ActualStateRepository.SourcedEvent(a.event(), a.entry().source()));
+                freshCis.add(a.event().ci());
+            }
+        }
+        actualState.record(c, events);
+        Map<CiKey, DesiredLookup> inline = new LinkedHashMap<>();
+        Set<CiKey> later = new LinkedHashSet<>();
+        for (CiKey ci : freshCis) {
+            DesiredLookup lookup = desired.get(ci);
+            if (lookup == null) {
+                later.add(ci);
+            } else {
+                inline.put(ci, lookup);
+            }
+        }
+        reconciler.reconcileLocked(c, inline);
+        requests.request(c, later);
+        return later;
     }
 
     private static Set<String> markProcessed(Connection c, List<Accepted> entries) throws SQLException {
@@ -76,7 +125,7 @@ final class IngestWriter {
     }
 
     /** Forgets processed ids older than the retention; entries that old are never redelivered. */
-    int forgetProcessedBefore(java.time.Duration retention) {
+    int forgetProcessedBefore(Duration retention) {
         return database.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "delete from processed_entry where processed_at < now() - ? * interval '1 millisecond'")) {

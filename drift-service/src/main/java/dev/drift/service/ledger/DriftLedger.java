@@ -5,6 +5,7 @@ import dev.drift.service.model.FieldPath;
 import dev.drift.service.model.FieldValueJson;
 import dev.drift.service.outbox.Outbox;
 import dev.drift.service.outbox.OutboxMessage;
+import dev.drift.service.system.SqlArrays;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,19 +35,27 @@ public final class DriftLedger {
             insert into drift_event (id, ci_id, ci_type, field_path, category, desired_value, actual_value,
                 desired_provenance, actual_source, actual_observed_at, severity, status, first_detected_at,
                 last_seen_at, occurrence_count)
-            values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, 'open', ?, ?, 1)""";
+            select id::uuid, ci, type, path, category, desired::jsonb, actual::jsonb, provenance::jsonb, src,
+                   seen::timestamptz, severity, 'open', ?, ?, 1
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[], ?::text[], ?::text[])
+                   as u(id, ci, type, path, category, desired, actual, provenance, src, seen, severity)""";
     private static final String REFRESH = """
-            update drift_event set desired_value = ?::jsonb, desired_provenance = ?::jsonb, actual_value = ?::jsonb,
-                actual_source = ?, actual_observed_at = ?, last_seen_at = ?,
-                occurrence_count = occurrence_count + ?
-             where id = ?""";
+            update drift_event d set desired_value = u.desired::jsonb, desired_provenance = u.provenance::jsonb,
+                   actual_value = u.actual::jsonb, actual_source = u.src, actual_observed_at = u.seen::timestamptz,
+                   last_seen_at = ?, occurrence_count = d.occurrence_count + u.bump
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[])
+                   as u(id, desired, provenance, actual, src, seen, bump)
+             where d.id = u.id::uuid""";
     private static final String RESOLVE = """
-            update drift_event set status = 'resolved', actual_value = ?::jsonb, resolved_at = ?, resolved_by = ?,
-                last_seen_at = ?
-             where id = ? and status <> 'resolved'""";
+            update drift_event d set status = 'resolved', actual_value = u.actual::jsonb, resolved_at = ?,
+                   resolved_by = u.by, last_seen_at = ?
+              from unnest(?::text[], ?::text[], ?::text[]) as u(id, actual, by)
+             where d.id = u.id::uuid and d.status <> 'resolved'""";
     private static final String HISTORY = """
             insert into drift_history (drift_id, at, from_status, to_status, actor, detail)
-            values (?, ?, ?, ?, ?, ?::jsonb)""";
+            select id::uuid, ?, from_status, to_status, ?, detail::jsonb
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as u(id, from_status, to_status, detail)""";
 
     private final Outbox outbox;
 
@@ -73,91 +82,65 @@ public final class DriftLedger {
         return active;
     }
 
-    /** Applies the changes; {@code actor} is recorded in the history ({@code reconciler}, a user). */
+    /**
+     * Applies the changes, one statement per kind of change; {@code actor} is recorded in the
+     * history ({@code reconciler}, a user).
+     */
     public void apply(Connection connection, List<LedgerChange> changes, Instant now, String actor)
             throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
         List<OutboxMessage> messages = new ArrayList<>();
-        Timestamp at = Timestamp.from(now);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT);
-             PreparedStatement refresh = connection.prepareStatement(REFRESH);
-             PreparedStatement resolve = connection.prepareStatement(RESOLVE);
-             PreparedStatement history = connection.prepareStatement(HISTORY)) {
-            for (LedgerChange change : changes) {
-                switch (change) {
-                    case LedgerChange.Open open -> {
-                        UUID id = UUID.randomUUID();
-                        addInsert(insert, id, open, at);
-                        addHistory(history, id, at, null, DriftStatus.OPEN, actor, detailOf(open));
-                        messages.add(DriftMessages.detected(id, open, now));
-                    }
-                    case LedgerChange.Refresh r -> addRefresh(refresh, r, at);
-                    case LedgerChange.Resolve r -> {
-                        addResolve(resolve, r, at);
-                        addHistory(history, r.drift().id(), at, r.drift().status(), DriftStatus.RESOLVED, actor,
-                                "{\"resolved_by\":\"" + r.by().wireName() + "\"}");
-                        messages.add(DriftMessages.resolved(r, now));
-                    }
+        SqlArrays inserts = SqlArrays.text(11);
+        SqlArrays refreshes = SqlArrays.of("text", "text", "text", "text", "text", "text", "int4");
+        SqlArrays resolves = SqlArrays.text(3);
+        SqlArrays history = SqlArrays.text(4);
+        for (LedgerChange change : changes) {
+            switch (change) {
+                case LedgerChange.Open open -> {
+                    UUID id = UUID.randomUUID();
+                    inserts.add(id.toString(), open.ci().value(), open.ciType(), open.field().toString(),
+                            open.field().category().wireName(), FieldValueJson.toJsonText(open.desired()),
+                            FieldValueJson.toJsonText(open.actual()),
+                            DriftMessages.provenance(open.provenance()).toString(), open.actualSource(),
+                            open.actualObservedAt().toString(), open.severity().wireName());
+                    history.add(id.toString(), null, DriftStatus.OPEN.wireName(), detailOf(open));
+                    messages.add(DriftMessages.detected(id, open, now));
+                }
+                case LedgerChange.Refresh r -> refreshes.add(r.drift().id().toString(),
+                        FieldValueJson.toJsonText(r.desired()), DriftMessages.provenance(r.provenance()).toString(),
+                        FieldValueJson.toJsonText(r.actual()), r.actualSource(), r.actualObservedAt().toString(),
+                        r.newObservation() ? 1 : 0);
+                case LedgerChange.Resolve r -> {
+                    resolves.add(r.drift().id().toString(), FieldValueJson.toJsonText(r.actual()), r.by().wireName());
+                    history.add(r.drift().id().toString(), r.drift().status().wireName(),
+                            DriftStatus.RESOLVED.wireName(), "{\"resolved_by\":\"" + r.by().wireName() + "\"}");
+                    messages.add(DriftMessages.resolved(r, now));
                 }
             }
-            insert.executeBatch();
-            refresh.executeBatch();
-            resolve.executeBatch();
-            history.executeBatch();
         }
+        Timestamp at = Timestamp.from(now);
+        execute(connection, INSERT, inserts, List.of(at, at));
+        execute(connection, REFRESH, refreshes, List.of(at));
+        execute(connection, RESOLVE, resolves, List.of(at, at));
+        execute(connection, HISTORY, history, List.of(at, actor));
         outbox.enqueue(connection, messages);
     }
 
-    private static void addInsert(PreparedStatement ps, UUID id, LedgerChange.Open open, Timestamp at)
+    /** Binds the leading scalar parameters, then the row columns as arrays. */
+    private static void execute(Connection connection, String sql, SqlArrays rows, List<Object> leading)
             throws SQLException {
-        ps.setObject(1, id);
-        ps.setString(2, open.ci().value());
-        ps.setString(3, open.ciType());
-        ps.setString(4, open.field().toString());
-        ps.setString(5, open.field().category().wireName());
-        ps.setString(6, FieldValueJson.toJsonText(open.desired()));
-        ps.setString(7, FieldValueJson.toJsonText(open.actual()));
-        ps.setString(8, DriftMessages.provenance(open.provenance()).toString());
-        ps.setString(9, open.actualSource());
-        ps.setTimestamp(10, Timestamp.from(open.actualObservedAt()));
-        ps.setString(11, open.severity().wireName());
-        ps.setTimestamp(12, at);
-        ps.setTimestamp(13, at);
-        ps.addBatch();
-    }
-
-    private static void addRefresh(PreparedStatement ps, LedgerChange.Refresh r, Timestamp at) throws SQLException {
-        ps.setString(1, FieldValueJson.toJsonText(r.desired()));
-        ps.setString(2, DriftMessages.provenance(r.provenance()).toString());
-        ps.setString(3, FieldValueJson.toJsonText(r.actual()));
-        ps.setString(4, r.actualSource());
-        ps.setTimestamp(5, Timestamp.from(r.actualObservedAt()));
-        ps.setTimestamp(6, at);
-        ps.setInt(7, r.newObservation() ? 1 : 0);
-        ps.setObject(8, r.drift().id());
-        ps.addBatch();
-    }
-
-    private static void addResolve(PreparedStatement ps, LedgerChange.Resolve r, Timestamp at) throws SQLException {
-        ps.setString(1, FieldValueJson.toJsonText(r.actual()));
-        ps.setTimestamp(2, at);
-        ps.setString(3, r.by().wireName());
-        ps.setTimestamp(4, at);
-        ps.setObject(5, r.drift().id());
-        ps.addBatch();
-    }
-
-    private static void addHistory(PreparedStatement ps, UUID id, Timestamp at, DriftStatus from, DriftStatus to,
-                                   String actor, String detailJson) throws SQLException {
-        ps.setObject(1, id);
-        ps.setTimestamp(2, at);
-        ps.setString(3, from == null ? null : from.wireName());
-        ps.setString(4, to.wireName());
-        ps.setString(5, actor);
-        ps.setString(6, detailJson);
-        ps.addBatch();
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < leading.size(); i++) {
+                ps.setObject(i + 1, leading.get(i));
+            }
+            rows.bind(connection, ps, leading.size() + 1);
+            ps.executeUpdate();
+        }
     }
 
     private static String detailOf(LedgerChange.Open open) {

@@ -1,5 +1,6 @@
 package dev.drift.service.outbox;
 
+import dev.drift.service.system.SqlArrays;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,16 +19,14 @@ public final class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "insert into outbox (stream, idempotency_key, payload) values (?, ?, ?::jsonb) "
-                        + "on conflict (idempotency_key) do nothing")) {
-            for (OutboxMessage m : messages) {
-                ps.setString(1, m.stream());
-                ps.setString(2, m.idempotencyKey());
-                ps.setString(3, m.payload().toString());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        SqlArrays rows = SqlArrays.text(3);
+        messages.forEach(m -> rows.add(m.stream(), m.idempotencyKey(), m.payload().toString()));
+        try (PreparedStatement ps = connection.prepareStatement("""
+                insert into outbox (stream, idempotency_key, payload)
+                select stream, key, payload::jsonb from unnest(?::text[], ?::text[], ?::text[]) as u(stream, key, payload)
+                on conflict (idempotency_key) do nothing""")) {
+            rows.bind(connection, ps, 1);
+            ps.executeUpdate();
         }
     }
 }

@@ -12,42 +12,41 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * The durable list of CIs that need reconciling ({@code reconcile_request}). A request is written in
- * the same transaction as the observation that caused it, so a crash between ingest and reconcile
- * loses nothing; it is removed only by the reconcile that served it (matching generation), so a
- * request that arrives while a reconcile runs is not lost either.
+ * The durable list of CIs that need reconciling ({@code reconcile_request}) and of CIs whose
+ * reconcile is deferred after a failure ({@code reconcile_deferral}).
+ *
+ * <p>A request is written in the same transaction as the observation that caused it, so a crash
+ * between ingest and reconcile loses nothing. Requests are insert-only, so ingest never waits for
+ * a reconcile holding row locks. A reconcile removes only the requests up to the highest id it saw
+ * ({@link #pending}), so a request that arrives while it runs is served by the next one.
  */
 @Singleton
 public final class ReconcileRequests {
-    private static final String UPSERT = """
-            insert into reconcile_request (ci_id) values (?)
-            on conflict (ci_id) do update
-               set generation = reconcile_request.generation + 1, requested_at = now(),
-                   not_before = least(reconcile_request.not_before, now())""";
 
-    /** Requests reconciliation of the CIs (in a stable order, so concurrent writers never deadlock). */
+    /** Requests reconciliation of the CIs. */
     public void request(Connection connection, Collection<CiKey> cis) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
-            for (CiKey ci : new TreeSet<>(cis)) {
-                ps.setString(1, ci.value());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        if (cis.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "insert into reconcile_request (ci_id) select unnest(?::text[])")) {
+            ps.setArray(1, connection.createArrayOf("text", cis.stream().map(CiKey::value).toArray()));
+            ps.executeUpdate();
         }
     }
 
     /**
-     * CIs whose request is due and at least {@code minAge} old, oldest first. Younger requests are
-     * being served by the in-process path already.
+     * CIs with a request at least {@code minAge} old and no deferral in force, oldest first.
+     * Younger requests are being served by the in-process path already.
      */
     public List<CiKey> due(Connection connection, int limit, Duration minAge) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
-                select ci_id from reconcile_request
-                 where not_before <= now() and requested_at <= now() - ? * interval '1 millisecond'
-                 order by requested_at limit ?""")) {
+                select r.ci_id from reconcile_request r
+                 where r.requested_at <= now() - ? * interval '1 millisecond'
+                   and not exists (select 1 from reconcile_deferral d where d.ci_id = r.ci_id and d.not_before > now())
+                 group by r.ci_id order by min(r.id) limit ?""")) {
             ps.setLong(1, minAge.toMillis());
             ps.setInt(2, limit);
             List<CiKey> due = new ArrayList<>();
@@ -60,25 +59,26 @@ public final class ReconcileRequests {
         }
     }
 
-    /** The current generation of each CI's request; CIs without a request are absent. */
-    public Map<CiKey, Long> generations(Connection connection, Collection<CiKey> cis) throws SQLException {
+    /** The highest pending request id per CI; CIs without a pending request are absent. */
+    public Map<CiKey, Long> pending(Connection connection, Collection<CiKey> cis) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "select ci_id, generation from reconcile_request where ci_id = any(?)")) {
+                "select ci_id, max(id) from reconcile_request where ci_id = any(?) group by ci_id")) {
             ps.setArray(1, connection.createArrayOf("text", cis.stream().map(CiKey::value).toArray()));
-            Map<CiKey, Long> generations = new HashMap<>();
+            Map<CiKey, Long> pending = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    generations.put(CiKey.of(rs.getString(1)), rs.getLong(2));
+                    pending.put(CiKey.of(rs.getString(1)), rs.getLong(2));
                 }
             }
-            return generations;
+            return pending;
         }
     }
 
-    /** Removes the requests that were served, unless a newer one arrived meanwhile. */
-    public void complete(Connection connection, Map<CiKey, Long> served) throws SQLException {
+    /** Removes the requests that were served and any deferral of the CIs reconciled. */
+    public void complete(Connection connection, Collection<CiKey> reconciled, Map<CiKey, Long> served)
+            throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "delete from reconcile_request where ci_id = ? and generation = ?")) {
+                "delete from reconcile_request where ci_id = ? and id <= ?")) {
             for (Map.Entry<CiKey, Long> e : served.entrySet()) {
                 ps.setString(1, e.getKey().value());
                 ps.setLong(2, e.getValue());
@@ -86,35 +86,40 @@ public final class ReconcileRequests {
             }
             ps.executeBatch();
         }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "delete from reconcile_deferral where ci_id = any(?)")) {
+            ps.setArray(1, connection.createArrayOf("text", reconciled.stream().map(CiKey::value).toArray()));
+            ps.executeUpdate();
+        }
     }
 
     /**
-     * Pushes a CI's request back after a retryable failure, with exponential backoff from the
-     * attempt count. Returns the delay applied.
+     * Defers a CI after a retryable failure, with exponential backoff from the attempt count; its
+     * requests stay. Returns the delay applied.
      */
     public Duration defer(Connection connection, CiKey ci, String error, Duration initial, Duration max)
             throws SQLException {
+        int attempts;
         try (PreparedStatement ps = connection.prepareStatement("""
-                insert into reconcile_request (ci_id, attempts, last_error) values (?, 1, ?)
-                on conflict (ci_id) do update set attempts = reconcile_request.attempts + 1,
+                insert into reconcile_deferral (ci_id, not_before, attempts, last_error) values (?, now(), 1, ?)
+                on conflict (ci_id) do update set attempts = reconcile_deferral.attempts + 1,
                     last_error = excluded.last_error
                 returning attempts""")) {
             ps.setString(1, ci.value());
             ps.setString(2, truncate(error));
-            int attempts;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 attempts = rs.getInt(1);
             }
-            Duration delay = backoff(attempts, initial, max);
-            try (PreparedStatement upd = connection.prepareStatement(
-                    "update reconcile_request set not_before = now() + ? * interval '1 millisecond' where ci_id = ?")) {
-                upd.setLong(1, delay.toMillis());
-                upd.setString(2, ci.value());
-                upd.executeUpdate();
-            }
-            return delay;
         }
+        Duration delay = backoff(attempts, initial, max);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "update reconcile_deferral set not_before = now() + ? * interval '1 millisecond' where ci_id = ?")) {
+            ps.setLong(1, delay.toMillis());
+            ps.setString(2, ci.value());
+            ps.executeUpdate();
+        }
+        return delay;
     }
 
     static Duration backoff(int attempts, Duration initial, Duration max) {

@@ -14,10 +14,10 @@ import dev.drift.service.system.Database;
 import dev.drift.service.system.DriftException;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +26,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Level-triggered reconciliation: for each CI, read desired state and the latest actual state, diff
- * them and bring the ledger in line, then clear the CI's reconcile request.
+ * them and bring the ledger in line, then clear the CI's reconcile requests.
+ *
+ * <p>Two entry points share one core. Ingest calls {@link #lookup} and then
+ * {@link #reconcileLocked} inside its own transaction, right after recording the observations, so
+ * the common case costs one transaction. {@link #reconcile(List)} serves the durable requests
+ * (deferred CIs, CIs whose inline reconcile failed, sweeps) in transactions of its own.
  *
  * <p>Retry semantics: when desired state cannot be read (source down, slow), the CI is deferred
  * with exponential backoff and nothing is decided for it. When the database fails, a batch is
- * retried CI by CI, and a CI that still fails is deferred. A CI's request is removed only in the
+ * retried CI by CI, and a CI that still fails is deferred. A CI's requests are removed only in the
  * transaction that applied its result, so every requested CI is eventually reconciled.
  *
- * <p>Concurrency: work on one CI is serialized by a transaction-scoped PostgreSQL advisory lock, so
- * several workers and several instances may run the reconciler at once.
+ * <p>Concurrency: callers hold the CI's advisory lock ({@link CiLocks}) for the whole transaction,
+ * so work on one CI is serialized across workers and instances.
  */
 @Singleton
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-    private static final String LOCK = """
-            select count(pg_advisory_xact_lock(k)) from (
-              select distinct hashtextextended(x, 7) as k from unnest(?::text[]) as x order by 1) s""";
 
     private final DesiredStateSource desiredSource;
     private final ActualStateRepository actualState;
@@ -51,6 +53,10 @@ public final class Reconciler {
     private final Database database;
     private final ReconcileProperties properties;
     private final OutboxPublisher publisher;
+
+    /** Desired state read for some CIs; those that could not be read, with why. */
+    public record Lookups(Map<CiKey, DesiredLookup> found, Map<CiKey, RuntimeException> failed) {
+    }
 
     Reconciler(DesiredStateSource desiredSource, ActualStateRepository actualState, DriftLedger ledger,
                ReconcileRequests requests, ReconcilePlanner planner, Database database,
@@ -65,44 +71,30 @@ public final class Reconciler {
         this.publisher = publisher;
     }
 
-    /** Reconciles the CIs; safe to call again with the same CIs at any time. */
-    public void reconcile(List<CiKey> cis) {
-        Map<CiKey, DesiredLookup> lookups = new LinkedHashMap<>();
+    /** Reads desired state of the CIs, outside any transaction; never throws. */
+    public Lookups lookup(Collection<CiKey> cis) {
+        Map<CiKey, DesiredLookup> found = new LinkedHashMap<>();
+        Map<CiKey, RuntimeException> failed = new LinkedHashMap<>();
         for (CiKey ci : cis) {
             try {
-                lookups.put(ci, desiredSource.lookup(ci));
+                found.put(ci, desiredSource.lookup(ci));
             } catch (RuntimeException e) {
-                defer(ci, "desired state unavailable: " + e.getMessage(), e);
+                failed.put(ci, e);
             }
         }
+        return new Lookups(found, failed);
+    }
+
+    /**
+     * Reconciles the CIs on the caller's transaction, which must hold their locks; returns the number
+     * of ledger changes. The caller nudges the outbox publisher after commit.
+     */
+    public int reconcileLocked(Connection c, Map<CiKey, DesiredLookup> lookups) throws SQLException {
         if (lookups.isEmpty()) {
-            return;
+            return 0;
         }
-        try {
-            database.write(c -> apply(c, lookups));
-        } catch (RuntimeException batchFailure) {
-            if (lookups.size() == 1) {
-                CiKey ci = lookups.keySet().iterator().next();
-                defer(ci, "reconcile failed: " + batchFailure.getMessage(), batchFailure);
-                return;
-            }
-            lookups.forEach((ci, lookup) -> reconcileAlone(ci, lookup));
-        }
-        publisher.nudge();
-    }
-
-    private void reconcileAlone(CiKey ci, DesiredLookup lookup) {
-        try {
-            database.write(c -> apply(c, Map.of(ci, lookup)));
-        } catch (RuntimeException e) {
-            defer(ci, "reconcile failed: " + e.getMessage(), e);
-        }
-    }
-
-    private int apply(Connection c, Map<CiKey, DesiredLookup> lookups) throws SQLException {
         List<CiKey> cis = new ArrayList<>(lookups.keySet());
-        lock(c, cis);
-        Map<CiKey, Long> generations = requests.generations(c, cis);
+        Map<CiKey, Long> pending = requests.pending(c, cis);
         Map<CiKey, ActualState> actual = actualState.load(c, cis);
         Map<CiKey, Map<FieldPath, ActiveDrift>> active = ledger.active(c, cis);
         List<LedgerChange> changes = new ArrayList<>();
@@ -111,15 +103,43 @@ public final class Reconciler {
                     desiredSource.name()));
         }
         ledger.apply(c, changes, Instant.now(), "reconciler");
-        requests.complete(c, generations);
+        requests.complete(c, cis, pending);
         return changes.size();
     }
 
-    private static void lock(Connection c, List<CiKey> cis) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-            ps.setArray(1, c.createArrayOf("text", cis.stream().map(CiKey::value).toArray()));
-            ps.executeQuery().close();
+    /** Reconciles the CIs in transactions of its own; safe to call again with the same CIs at any time. */
+    public void reconcile(List<CiKey> cis) {
+        Lookups lookups = lookup(cis);
+        lookups.failed().forEach((ci, e) -> defer(ci, "desired state unavailable: " + e.getMessage(), e));
+        if (lookups.found().isEmpty()) {
+            return;
         }
+        try {
+            inOwnTransaction(lookups.found());
+        } catch (RuntimeException batchFailure) {
+            if (lookups.found().size() == 1) {
+                CiKey ci = lookups.found().keySet().iterator().next();
+                defer(ci, "reconcile failed: " + batchFailure.getMessage(), batchFailure);
+                return;
+            }
+            lookups.found().forEach(this::reconcileAlone);
+        }
+        publisher.nudge();
+    }
+
+    private void reconcileAlone(CiKey ci, DesiredLookup lookup) {
+        try {
+            inOwnTransaction(Map.of(ci, lookup));
+        } catch (RuntimeException e) {
+            defer(ci, "reconcile failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void inOwnTransaction(Map<CiKey, DesiredLookup> lookups) {
+        database.write(c -> {
+            CiLocks.lock(c, lookups.keySet());
+            return reconcileLocked(c, lookups);
+        });
     }
 
     private void defer(CiKey ci, String reason, RuntimeException cause) {
