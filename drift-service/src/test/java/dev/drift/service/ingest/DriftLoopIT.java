@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.drift.service.support.DesiredFiles;
 import dev.drift.service.support.Streams;
 import dev.drift.service.support.TestServers;
+import dev.drift.service.system.Database;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class DriftLoopIT implements TestPropertyProvider {
     EntryProcessor processor;
 
     @Inject
-    DataSource dataSource;
+    Database database;
 
     @Override
     public Map<String, String> getProperties() {
@@ -147,6 +147,48 @@ class DriftLoopIT implements TestPropertyProvider {
             assertThat(events("ci=vm-mid-" + i)).as("vm-mid-" + i).hasSize(1);
             assertThat(streams.entriesFor("drift.detected", "vm-mid-" + i)).as("vm-mid-" + i).hasSize(1);
         }
+    }
+
+    @Test
+    void olderObservationArrivingLateDoesNotOverwriteNewer() {
+        DESIRED.poweredOnVm("vm-late");
+        streams.add(POWER, "{\"ci_id\":\"vm-late\",\"power_state\":\"off\",\"observed_at\":\"2026-01-01T10:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.entriesFor("drift.detected", "vm-late").size() == 1);
+
+        streams.add(POWER, "{\"ci_id\":\"vm-late\",\"power_state\":\"on\",\"observed_at\":\"2026-01-01T09:59:00Z\"}");
+        String marker = streams.add(POWER, "{\"ci_id\":\"vm-late-marker\",\"power_state\":\"off\"}");
+        DESIRED.poweredOnVm("vm-late-marker");
+        await().atMost(Duration.ofSeconds(5)).until(() -> pendingCount(POWER) == 0 && processed(marker));
+
+        assertThat(events("ci=vm-late")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("status", "open").containsEntry("actual", "off"));
+        assertThat(streams.entriesFor("drift.resolved", "vm-late")).isEmpty();
+    }
+
+    @Test
+    void entryDeliveredTooOftenIsDeadLetteredAsPoison() {
+        String id = addReadByGhost(Map.of("payload", "{\"ci_id\":\"vm-poison\",\"power_state\":\"off\"}")).get(0);
+        streams.redis().xclaim(POWER, Consumer.from("drift-service", "ghost"),
+                io.lettuce.core.XClaimArgs.Builder.minIdleTime(0).retryCount(10), id);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetter(id) != null);
+
+        assertThat(deadLetter(id).get("dlq_reason")).startsWith("poison");
+        assertThat(deadLetter(id)).containsEntry("dlq_deliveries", "10");
+        assertThat(pendingCount(POWER)).isZero();
+        assertThat(events("ci=vm-poison")).isEmpty();
+    }
+
+    private boolean processed(String entryId) {
+        return database.read(c -> {
+            try (var ps = c.prepareStatement("select 1 from processed_entry where stream = ? and entry_id = ?")) {
+                ps.setString(1, POWER);
+                ps.setString(2, entryId);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     /**

@@ -1,0 +1,85 @@
+package dev.drift.service.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.drift.service.support.DesiredFiles;
+import dev.drift.service.support.Streams;
+import dev.drift.service.support.TestServers;
+import dev.drift.service.system.Database;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * While desired state cannot be read, events are kept and nothing is decided; when it can be read
+ * again, every deferred CI is reconciled.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DesiredStateUnavailableIT implements TestPropertyProvider {
+    private static final DesiredFiles STAGED = new DesiredFiles();
+    private static final Path MOUNT = STAGED.directory().resolveSibling(STAGED.directory().getFileName() + "-mount");
+
+    private Map<String, String> properties;
+    private Streams streams;
+
+    @Inject
+    Database database;
+
+    @Override
+    public Map<String, String> getProperties() {
+        properties = new HashMap<>(TestServers.isolatedProperties());
+        properties.put("drift.desired.file.directory", MOUNT.toString());
+        return properties;
+    }
+
+    @BeforeAll
+    void connect() {
+        streams = new Streams(properties.get("drift.redis.uri"));
+    }
+
+    @AfterAll
+    void disconnect() {
+        streams.close();
+    }
+
+    @Test
+    void defersWhileDesiredStateIsUnreadableAndReconcilesEveryCiAfterRecovery() throws IOException {
+        STAGED.poweredOnVm("vm-wait-1").poweredOnVm("vm-wait-2");
+
+        streams.add("vm.power_changed", "{\"ci_id\":\"vm-wait-1\",\"power_state\":\"off\"}");
+        streams.add("vm.power_changed", "{\"ci_id\":\"vm-wait-2\",\"power_state\":\"off\"}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from reconcile_deferral") == 2);
+        assertThat(count("select count(*) from drift_event")).as("no drift decided on a guess").isZero();
+        assertThat(count("select count(*) from processed_entry")).as("events kept").isEqualTo(2);
+        assertThat(streams.redis().xpending("vm.power_changed", "drift-service").getCount()).isZero();
+
+        Files.move(STAGED.directory(), MOUNT);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from drift_event where status = 'open'") == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("select count(*) from reconcile_request") == 0
+                && count("select count(*) from reconcile_deferral") == 0);
+        assertThat(streams.all("drift.detected")).hasSize(2);
+    }
+
+    private long count(String sql) {
+        return database.read(c -> {
+            try (var rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}
