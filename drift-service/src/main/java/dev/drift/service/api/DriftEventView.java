@@ -4,14 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drift.service.ledger.DriftEventRecord;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A drift event as the API shows it; {@code desired}/{@code actual} null means absent. */
+/**
+ * A drift event as the API shows it; {@code desired}/{@code actual} null means absent. Every member
+ * is written, null ones included, so that absent reads as {@code null} rather than as a missing key.
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record DriftEventView(UUID id, String ciId, String ciType, String field, String category,
                       @Nullable Object desired, @Nullable Object actual, Map<String, Object> desiredProvenance,
                       String actualSource, Instant actualObservedAt, String severity, String status,

@@ -17,12 +17,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
+import java.util.List;
 import java.util.UUID;
 
 /** Read access to the drift ledger. */
 @Controller("/drift/events")
 final class DriftEventsController {
     private static final int MAX_PAGE_SIZE = 500;
+    /** Largest offset (page × size) a query can skip; further pages are empty. */
+    private static final long MAX_OFFSET = Integer.MAX_VALUE;
 
     private final DriftEventRepository events;
     private final DriftHistoryRepository history;
@@ -49,6 +52,11 @@ final class DriftEventsController {
         filter = and(filter, "category", category == null ? null
                 : parse(() -> Category.fromWire(checkedCategory(category)).wireName()));
         filter = and(filter, "severity", severity == null ? null : parse(() -> Severity.fromWire(severity).wireName()));
+        if ((long) page * size > MAX_OFFSET) {
+            // Micronaut Data wraps such an offset around: page 2147483647 of 500 used to give the first page.
+            long total = events.count(filter);
+            return new DriftEventPage(List.of(), page, size, total, (int) ((total + size - 1) / size));
+        }
         Page<DriftEventRecord> result = events.findAll(filter,
                 Pageable.from(page, size, Sort.of(Sort.Order.desc("firstDetectedAt"), Sort.Order.asc("id"))));
         return new DriftEventPage(result.getContent().stream().map(DriftEventView::of).toList(), page, size,

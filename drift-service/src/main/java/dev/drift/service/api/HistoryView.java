@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drift.service.ledger.DriftHistoryEntry;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 /** One transition of a drift event. */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record HistoryView(Instant at, @Nullable String fromStatus, String toStatus, String actor, Map<String, Object> detail) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
