@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -102,7 +103,8 @@ public final class Reconciler {
             changes.addAll(planner.plan(ci, lookups.get(ci), actual.get(ci), active.getOrDefault(ci, Map.of()),
                     desiredSource.name()));
         }
-        ledger.apply(c, changes, Instant.now(), "reconciler");
+        // PostgreSQL keeps microseconds: the time published must be the time stored.
+        ledger.apply(c, changes, Instant.now().truncatedTo(ChronoUnit.MICROS), "reconciler");
         requests.complete(c, cis, pending);
         return changes.size();
     }
