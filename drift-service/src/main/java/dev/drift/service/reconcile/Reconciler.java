@@ -113,32 +113,45 @@ public final class Reconciler {
     public void reconcile(List<CiKey> cis) {
         Lookups lookups = lookup(cis);
         lookups.failed().forEach((ci, e) -> defer(ci, "desired state unavailable: " + e.getMessage(), e));
-        if (lookups.found().isEmpty()) {
-            return;
+        reconcileWith(lookups.found());
+    }
+
+    /**
+     * Reconciles CIs whose desired state the caller already read (a sweep), in one transaction, or
+     * CI by CI when that fails; returns the number of ledger changes.
+     */
+    public int reconcileWith(Map<CiKey, DesiredLookup> lookups) {
+        if (lookups.isEmpty()) {
+            return 0;
         }
+        int changes = 0;
         try {
-            inOwnTransaction(lookups.found());
+            changes = inOwnTransaction(lookups);
         } catch (RuntimeException batchFailure) {
-            if (lookups.found().size() == 1) {
-                CiKey ci = lookups.found().keySet().iterator().next();
+            if (lookups.size() == 1) {
+                CiKey ci = lookups.keySet().iterator().next();
                 defer(ci, "reconcile failed: " + batchFailure.getMessage(), batchFailure);
-                return;
+                return 0;
             }
-            lookups.found().forEach(this::reconcileAlone);
+            for (Map.Entry<CiKey, DesiredLookup> e : lookups.entrySet()) {
+                changes += reconcileAlone(e.getKey(), e.getValue());
+            }
         }
         publisher.nudge();
+        return changes;
     }
 
-    private void reconcileAlone(CiKey ci, DesiredLookup lookup) {
+    private int reconcileAlone(CiKey ci, DesiredLookup lookup) {
         try {
-            inOwnTransaction(Map.of(ci, lookup));
+            return inOwnTransaction(Map.of(ci, lookup));
         } catch (RuntimeException e) {
             defer(ci, "reconcile failed: " + e.getMessage(), e);
+            return 0;
         }
     }
 
-    private void inOwnTransaction(Map<CiKey, DesiredLookup> lookups) {
-        database.write(c -> {
+    private int inOwnTransaction(Map<CiKey, DesiredLookup> lookups) {
+        return database.write(c -> {
             CiLocks.lock(c, lookups.keySet());
             return reconcileLocked(c, lookups);
         });

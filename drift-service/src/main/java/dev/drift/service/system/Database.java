@@ -1,5 +1,6 @@
 package dev.drift.service.system;
 
+import io.micronaut.transaction.TransactionCallback;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -26,31 +27,24 @@ public final class Database {
 
     /** Runs the work in a new or the current read-write transaction; commits when it returns. */
     public <T> T write(Work<T> work) {
-        try {
-            return transactions.executeWrite(status -> {
-                try {
-                    return work.run(status.getConnection());
-                } catch (SQLException e) {
-                    throw translate(e);
-                }
-            });
-        } catch (DriftException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new DriftException.Retryable("database failure: " + e.getMessage(), e);
-        }
+        return run(work, false);
     }
 
     /** Runs the work in a read-only transaction. */
     public <T> T read(Work<T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Work<T> work, boolean readOnly) {
         try {
-            return transactions.executeRead(status -> {
+            TransactionCallback<Connection, T> callback = status -> {
                 try {
                     return work.run(status.getConnection());
                 } catch (SQLException e) {
                     throw translate(e);
                 }
-            });
+            };
+            return readOnly ? transactions.executeRead(callback) : transactions.executeWrite(callback);
         } catch (DriftException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drift.service.support.DesiredFiles;
-import dev.drift.service.support.Streams;
-import dev.drift.service.support.TestServers;
+import dev.drift.service.support.ServiceIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -18,19 +16,15 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,8 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (resolved), and a host whose nginx setting differs (configuration drift, severity warning).
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DriftEventsApiIT implements TestPropertyProvider {
+class DriftEventsApiIT extends ServiceIT {
     private static final String POWER = "vm.power_changed";
     private static final String FILE = "drift.file_changed";
     private static final String VM_1 = "api-vm-1";
@@ -51,28 +44,18 @@ class DriftEventsApiIT implements TestPropertyProvider {
     private static final String NGINX_SETTING = "file[/etc/nginx/nginx.conf].setting[worker_processes]";
     private static final Argument<Map<String, Object>> JSON_MAP = Argument.mapOf(String.class, Object.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DesiredFiles DESIRED = new DesiredFiles();
 
-    private Map<String, String> properties;
-    private Streams streams;
 
     @Inject
     @Client("/")
     HttpClient http;
 
-    @Override
-    public Map<String, String> getProperties() {
-        properties = new HashMap<>(TestServers.isolatedProperties());
-        properties.put("drift.desired.file.directory", DESIRED.directory().toString());
-        return properties;
-    }
 
     /** Seeds one drift at a time, waiting for each, so first_detected_at follows the seeding order. */
     @BeforeAll
     void seedDriftThroughEvents() {
-        streams = new Streams(properties.get("drift.redis.uri"));
         for (String vm : List.of(VM_1, VM_2, VM_RESOLVED)) {
-            DESIRED.poweredOnVm(vm);
+            desired.poweredOnVm(vm);
             streams.add(POWER, "{\"ci_id\":\"" + vm + "\",\"power_state\":\"off\"}");
             // The first one also waits for the service to start consuming.
             await().atMost(Duration.ofSeconds(30)).until(() -> streams.entriesFor("drift.detected", vm).size() == 1);
@@ -81,17 +64,13 @@ class DriftEventsApiIT implements TestPropertyProvider {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> streams.entriesFor("drift.resolved", VM_RESOLVED).size() == 1);
 
-        DESIRED.write(WEB, "type: host\nfields:\n  " + NGINX_SETTING + ": auto\n");
+        desired.write(WEB, "type: host\nfields:\n  " + NGINX_SETTING + ": auto\n");
         streams.add(FILE, """
                 {"ci_id":"api-web-1","path":"/etc/nginx/nginx.conf","change":"modified","owner":"root",
                  "settings":{"worker_processes":"2","user":"www-data"},"agent":"drift-agent/0.1.0"}""");
         await().atMost(Duration.ofSeconds(10)).until(() -> streams.entriesFor("drift.detected", WEB).size() == 1);
     }
 
-    @AfterAll
-    void disconnect() {
-        streams.close();
-    }
 
     @Test
     void listsEveryDriftNewestFirstByDefault() {

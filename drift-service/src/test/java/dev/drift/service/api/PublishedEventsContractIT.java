@@ -11,12 +11,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.drift.service.support.DesiredFiles;
-import dev.drift.service.support.Streams;
-import dev.drift.service.support.TestServers;
+import dev.drift.service.support.ServiceIT;
 import io.lettuce.core.StreamMessage;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,10 +22,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What drift publishes, checked against the published contract: every {@code drift.detected} /
@@ -37,8 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  * against the {@code drift.dlq} entry schema.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublishedEventsContractIT implements TestPropertyProvider {
+class PublishedEventsContractIT extends ServiceIT {
     private static final String POWER = "vm.power_changed";
     private static final String FILE = "drift.file_changed";
     private static final String DETECTED = "drift.detected";
@@ -46,36 +40,22 @@ class PublishedEventsContractIT implements TestPropertyProvider {
     private static final String DLQ = "drift.dlq";
     private static final Duration ARRIVAL = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DesiredFiles DESIRED = new DesiredFiles();
 
-    private Map<String, String> properties;
-    private Streams streams;
     private Map<String, JsonSchema> schemas;
 
-    @Override
-    public Map<String, String> getProperties() {
-        properties = new HashMap<>(TestServers.isolatedProperties());
-        properties.put("drift.desired.file.directory", DESIRED.directory().toString());
-        return properties;
-    }
 
     @BeforeAll
     void connectLoadSchemasAndWarmUp() {
         schemas = Map.of(DETECTED, schema(DETECTED), RESOLVED, schema(RESOLVED), DLQ, schema(DLQ));
-        streams = new Streams(properties.get("drift.redis.uri"));
-        DESIRED.poweredOnVm("pub-warmup");
+        desired.poweredOnVm("pub-warmup");
         streams.add(POWER, "{\"ci_id\":\"pub-warmup\",\"power_state\":\"off\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> !streams.entriesFor(DETECTED, "pub-warmup").isEmpty());
     }
 
-    @AfterAll
-    void disconnect() {
-        streams.close();
-    }
 
     @Test
     void powerDriftDetectedAndResolvedMessagesMatchTheirSchemas() {
-        DESIRED.poweredOnVm("pub-vm-1");
+        desired.poweredOnVm("pub-vm-1");
 
         streams.add(POWER, "{\"ci_id\":\"pub-vm-1\",\"power_state\":\"poweredOff\",\"source\":\"vcenter\"}");
         await().atMost(ARRIVAL).until(() -> streams.entriesFor(DETECTED, "pub-vm-1").size() == 1);
@@ -104,7 +84,7 @@ class PublishedEventsContractIT implements TestPropertyProvider {
     @Test
     void settingDriftWithAbsentValuesMatchesTheSchemas() {
         String conf = "file[/etc/app/app.conf]";
-        DESIRED.write("pub-host-1", "type: host\nfields:\n"
+        desired.write("pub-host-1", "type: host\nfields:\n"
                 + "  " + conf + ".setting[LogLevel]: info\n"
                 + "  " + conf + ".setting[Debug]: null\n");
 

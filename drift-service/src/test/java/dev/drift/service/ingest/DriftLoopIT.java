@@ -3,9 +3,7 @@ package dev.drift.service.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.drift.service.support.DesiredFiles;
-import dev.drift.service.support.Streams;
-import dev.drift.service.support.TestServers;
+import dev.drift.service.support.ServiceIT;
 import dev.drift.service.system.Database;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.StreamMessage;
@@ -16,30 +14,22 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The core loop end to end on real Redis and PostgreSQL: events in, per-field drift in the ledger,
  * {@code drift.detected} / {@code drift.resolved} out.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DriftLoopIT implements TestPropertyProvider {
+class DriftLoopIT extends ServiceIT {
     private static final String POWER = "vm.power_changed";
-    private static final DesiredFiles DESIRED = new DesiredFiles();
 
-    private Map<String, String> properties;
-    private Streams streams;
 
     @Inject
     @Client("/")
@@ -51,29 +41,18 @@ class DriftLoopIT implements TestPropertyProvider {
     @Inject
     Database database;
 
-    @Override
-    public Map<String, String> getProperties() {
-        properties = new HashMap<>(TestServers.isolatedProperties());
-        properties.put("drift.desired.file.directory", DESIRED.directory().toString());
-        return properties;
-    }
 
     @BeforeAll
     void connectAndWarmUp() {
-        streams = new Streams(properties.get("drift.redis.uri"));
-        DESIRED.poweredOnVm("warmup");
+        desired.poweredOnVm("warmup");
         streams.add(POWER, "{\"ci_id\":\"warmup\",\"power_state\":\"off\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> !streams.entriesFor("drift.detected", "warmup").isEmpty());
     }
 
-    @AfterAll
-    void disconnect() {
-        streams.close();
-    }
 
     @Test
     void powerOffOpensDriftWithinASecondAndPowerOnResolvesIt() {
-        DESIRED.poweredOnVm("vm-a");
+        desired.poweredOnVm("vm-a");
 
         streams.add(POWER, "{\"ci_id\":\"vm-a\",\"power_state\":\"off\"}");
 
@@ -98,7 +77,7 @@ class DriftLoopIT implements TestPropertyProvider {
 
     @Test
     void sameEntryDeliveredTwiceChangesNothing() {
-        DESIRED.poweredOnVm("vm-twice");
+        desired.poweredOnVm("vm-twice");
         String id = addReadByGhost(Map.of("payload", "{\"ci_id\":\"vm-twice\",\"power_state\":\"off\"}")).get(0);
         // First delivery: a consumer commits the entry's effects, then dies before XACK.
         processor.process(List.of(new StreamEntry(POWER, id, Map.of("payload",
@@ -115,7 +94,7 @@ class DriftLoopIT implements TestPropertyProvider {
 
     @Test
     void malformedEntryGoesToDeadLetterStreamAndConsumerKeepsGoing() {
-        DESIRED.poweredOnVm("vm-after-bad");
+        desired.poweredOnVm("vm-after-bad");
         String bad = streams.add(POWER, Map.of("payload", "{not json", "ci_id", "vm-bad"));
         streams.add(POWER, "{\"ci_id\":\"vm-after-bad\",\"power_state\":\"off\"}");
 
@@ -132,7 +111,7 @@ class DriftLoopIT implements TestPropertyProvider {
     void entriesOfAConsumerStoppedMidBatchAreProcessedByAnotherWithoutDuplicates() {
         List<Map<String, String>> batch = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
-            DESIRED.poweredOnVm("vm-mid-" + i);
+            desired.poweredOnVm("vm-mid-" + i);
             batch.add(Map.of("payload", "{\"ci_id\":\"vm-mid-" + i + "\",\"power_state\":\"off\"}"));
         }
         List<String> ids = addReadByGhost(batch.toArray(Map[]::new));
@@ -151,13 +130,13 @@ class DriftLoopIT implements TestPropertyProvider {
 
     @Test
     void olderObservationArrivingLateDoesNotOverwriteNewer() {
-        DESIRED.poweredOnVm("vm-late");
+        desired.poweredOnVm("vm-late");
         streams.add(POWER, "{\"ci_id\":\"vm-late\",\"power_state\":\"off\",\"observed_at\":\"2026-01-01T10:00:00Z\"}");
         await().atMost(Duration.ofSeconds(5)).until(() -> streams.entriesFor("drift.detected", "vm-late").size() == 1);
 
         streams.add(POWER, "{\"ci_id\":\"vm-late\",\"power_state\":\"on\",\"observed_at\":\"2026-01-01T09:59:00Z\"}");
         String marker = streams.add(POWER, "{\"ci_id\":\"vm-late-marker\",\"power_state\":\"off\"}");
-        DESIRED.poweredOnVm("vm-late-marker");
+        desired.poweredOnVm("vm-late-marker");
         await().atMost(Duration.ofSeconds(5)).until(() -> pendingCount(POWER) == 0 && processed(marker));
 
         assertThat(events("ci=vm-late")).singleElement()

@@ -4,35 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.drift.service.support.Streams;
-import dev.drift.service.support.TestServers;
+import dev.drift.service.support.ServiceIT;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.IdempotentStreamWriter;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Exactly-once delivery of outbox messages when the publisher dies between appending to Redis and
  * recording the delivery in PostgreSQL.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutboxPublisherIT implements TestPropertyProvider {
+class OutboxPublisherIT extends ServiceIT {
     private static final String STREAM = "drift.detected";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private Map<String, String> properties;
-    private Streams streams;
 
     @Inject
     Outbox outbox;
@@ -47,23 +38,11 @@ class OutboxPublisherIT implements TestPropertyProvider {
     Database database;
 
     @Override
-    public Map<String, String> getProperties() {
-        properties = new HashMap<>(TestServers.isolatedProperties());
-        properties.put("drift.ingest.enabled", "false");
-        properties.put("drift.reconcile.enabled", "false");
-        properties.put("drift.desired.file.directory", System.getProperty("java.io.tmpdir"));
-        return properties;
+    protected Map<String, String> overrides() {
+        return Map.of("drift.ingest.enabled", "false", "drift.reconcile.enabled", "false");
     }
 
-    @BeforeAll
-    void connect() {
-        streams = new Streams(properties.get("drift.redis.uri"));
-    }
 
-    @AfterAll
-    void disconnect() {
-        streams.close();
-    }
 
     @Test
     void messagesAppendedBeforeACrashArePublishedExactlyOnceAfterRestart() {

@@ -4,55 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drift.service.support.DesiredFiles;
-import dev.drift.service.support.Streams;
-import dev.drift.service.support.TestServers;
+import dev.drift.service.support.ServiceIT;
 import dev.drift.service.system.Database;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * While desired state cannot be read, events are kept and nothing is decided; when it can be read
  * again, every deferred CI is reconciled.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DesiredStateUnavailableIT implements TestPropertyProvider {
+class DesiredStateUnavailableIT extends ServiceIT {
     private static final DesiredFiles STAGED = new DesiredFiles();
     private static final Path MOUNT = STAGED.directory().resolveSibling(STAGED.directory().getFileName() + "-mount");
 
-    private Map<String, String> properties;
-    private Streams streams;
 
     @Inject
     Database database;
 
     @Override
-    public Map<String, String> getProperties() {
-        properties = new HashMap<>(TestServers.isolatedProperties());
-        properties.put("drift.desired.file.directory", MOUNT.toString());
-        return properties;
+    protected Map<String, String> overrides() {
+        return Map.of("drift.desired.file.directory", MOUNT.toString());
     }
 
-    @BeforeAll
-    void connect() {
-        streams = new Streams(properties.get("drift.redis.uri"));
-    }
 
-    @AfterAll
-    void disconnect() {
-        streams.close();
-    }
 
     @Test
     void defersWhileDesiredStateIsUnreadableAndReconcilesEveryCiAfterRecovery() throws IOException {

@@ -10,38 +10,26 @@ import dev.drift.service.model.FieldObservation;
 import dev.drift.service.model.FieldPath;
 import dev.drift.service.model.FieldValue;
 import dev.drift.service.model.StreamEvent;
-import dev.drift.service.support.DesiredFiles;
-import dev.drift.service.support.Streams;
-import dev.drift.service.support.TestServers;
+import dev.drift.service.support.ServiceIT;
 import dev.drift.service.system.Database;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Reconciling one CI from many threads at once yields the same ledger as reconciling it once. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReconcileConcurrencyIT implements TestPropertyProvider {
-    private static final DesiredFiles DESIRED = new DesiredFiles();
+class ReconcileConcurrencyIT extends ServiceIT {
     private static final int THREADS = 8;
 
-    private Map<String, String> properties;
-    private Streams streams;
 
     @Inject
     Reconciler reconciler;
@@ -52,26 +40,12 @@ class ReconcileConcurrencyIT implements TestPropertyProvider {
     @Inject
     ActualStateRepository actualState;
 
-    @Override
-    public Map<String, String> getProperties() {
-        properties = new HashMap<>(TestServers.isolatedProperties());
-        properties.put("drift.desired.file.directory", DESIRED.directory().toString());
-        return properties;
-    }
 
-    @BeforeAll
-    void connect() {
-        streams = new Streams(properties.get("drift.redis.uri"));
-    }
 
-    @AfterAll
-    void disconnect() {
-        streams.close();
-    }
 
     @Test
     void concurrentReconcilesOfOneCiOpenOneDriftAndAnnounceItOnce() {
-        DESIRED.poweredOnVm("vm-race");
+        desired.poweredOnVm("vm-race");
         StreamEvent off = new StreamEvent(CiKey.of("vm-race"), "vm.power_changed", Instant.now(),
                 List.of(FieldObservation.value(FieldPath.of("power_state"), FieldValue.text("off"))), List.of());
         database.write(c -> {
@@ -102,7 +76,7 @@ class ReconcileConcurrencyIT implements TestPropertyProvider {
 
     @Test
     void historyIsAppendOnly() {
-        DESIRED.poweredOnVm("vm-audit");
+        desired.poweredOnVm("vm-audit");
         streams.add("vm.power_changed", "{\"ci_id\":\"vm-audit\",\"power_state\":\"off\"}");
         await().atMost(Duration.ofSeconds(10)).until(() -> count(
                 "select count(*) from drift_history h join drift_event e on e.id = h.drift_id where e.ci_id = 'vm-audit'") == 1);

@@ -2,8 +2,7 @@ package dev.drift.service.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drift.service.support.DesiredFiles;
-import dev.drift.service.support.TestServers;
+import dev.drift.service.support.ServiceIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,31 +10,19 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code GET /health} on real PostgreSQL and Redis: up, with both indicators shown. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HealthIT implements TestPropertyProvider {
-    private static final DesiredFiles DESIRED = new DesiredFiles();
+class HealthIT extends ServiceIT {
 
-    private Map<String, String> properties;
 
     @Inject
     @Client("/")
     HttpClient http;
 
-    @Override
-    public Map<String, String> getProperties() {
-        properties = new HashMap<>(TestServers.isolatedProperties());
-        properties.put("drift.desired.file.directory", DESIRED.directory().toString());
-        return properties;
-    }
 
     @Test
     void healthIsUpWhenPostgresAndRedisAnswer() {
@@ -61,9 +48,9 @@ class HealthIT implements TestPropertyProvider {
         assertThat(jdbc).containsEntry("status", "UP");
         // One entry per data source, keyed by its JDBC URL: this test's own database.
         Map<String, Object> byUrl = details(jdbc);
-        assertThat(byUrl).containsOnlyKeys(properties.get("datasources.default.url"));
+        assertThat(byUrl).containsOnlyKeys(property("datasources.default.url"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> datasource = (Map<String, Object>) byUrl.get(properties.get("datasources.default.url"));
+        Map<String, Object> datasource = (Map<String, Object>) byUrl.get(property("datasources.default.url"));
         assertThat(datasource).containsEntry("status", "UP");
         assertThat(details(datasource)).containsEntry("database", "PostgreSQL");
     }

@@ -13,7 +13,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Desired state kept as one YAML file per CI ({@code <ci-id>.yaml} or {@code .yml}) in a directory,
@@ -26,6 +32,7 @@ import java.util.concurrent.ConcurrentMap;
 @Singleton
 @Requires(property = "drift.desired.source", value = "file", defaultValue = "file")
 final class FileDesiredStateSource implements DesiredStateSource {
+    private static final Logger LOG = LoggerFactory.getLogger(FileDesiredStateSource.class);
     private final Path directory;
     private final ConcurrentMap<Path, Cached> cache = new ConcurrentHashMap<>();
 
@@ -76,6 +83,47 @@ final class FileDesiredStateSource implements DesiredStateSource {
         } catch (IOException e) {
             throw new DriftException.Retryable("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Map<CiKey, DesiredLookup> loadAll() {
+        if (!Files.isDirectory(directory)) {
+            throw new DriftException.Retryable("desired-state directory " + directory + " is not readable");
+        }
+        Map<CiKey, DesiredLookup> all = new TreeMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                ciOf(file).ifPresent(ci -> loadInto(all, ci, file));
+            }
+        } catch (IOException e) {
+            throw new DriftException.Retryable("cannot list " + directory + ": " + e.getMessage(), e);
+        }
+        return all;
+    }
+
+    private void loadInto(Map<CiKey, DesiredLookup> all, CiKey ci, Path file) {
+        try {
+            DesiredLookup lookup = read(ci, file);
+            if (lookup != null) {
+                all.put(ci, lookup);
+            }
+        } catch (DriftException.Terminal malformed) {
+            LOG.warn("skipping {} in sweep: {}", file.getFileName(), malformed.getMessage());
+        }
+    }
+
+    private static Optional<CiKey> ciOf(Path file) {
+        String name = file.getFileName().toString();
+        for (String extension : new String[] {".yaml", ".yml"}) {
+            if (name.endsWith(extension) && name.length() > extension.length()) {
+                try {
+                    return Optional.of(CiKey.of(name.substring(0, name.length() - extension.length())));
+                } catch (IllegalArgumentException notACiId) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -1,0 +1,73 @@
+package dev.drift.service.reconcile;
+
+import dev.drift.service.desired.DesiredLookup;
+import dev.drift.service.desired.DesiredStateSource;
+import dev.drift.service.model.CiKey;
+import dev.drift.service.system.Database;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reconciles every CI at once: all CIs the desired-state source knows (read in bulk) and all CIs
+ * drift has observed (so that a CI removed from the CMDB becomes unmanaged). Catches whatever
+ * events and webhooks missed. Safe to run at any time and concurrently with event processing.
+ */
+@Singleton
+public final class Sweep {
+    private static final int BATCH = 500;
+
+    private final DesiredStateSource source;
+    private final Reconciler reconciler;
+    private final Database database;
+    private final ReconcileTrigger trigger;
+
+    /** What a sweep did. */
+    public record Result(int cis, int ledgerChanges, int deferred, Duration took) {
+    }
+
+    Sweep(DesiredStateSource source, Reconciler reconciler, Database database, ReconcileTrigger trigger) {
+        this.source = source;
+        this.reconciler = reconciler;
+        this.database = database;
+        this.trigger = trigger;
+    }
+
+    /** Runs the sweep; throws {@link dev.drift.service.system.DriftException.Retryable} if the source is down. */
+    public Result run() {
+        long start = System.nanoTime();
+        Map<CiKey, DesiredLookup> all = new LinkedHashMap<>(source.loadAll());
+        Set<CiKey> onlyObserved = new TreeSet<>(observedCis());
+        onlyObserved.removeAll(all.keySet());
+        Reconciler.Lookups rest = reconciler.lookup(onlyObserved);
+        all.putAll(rest.found());
+        // CIs whose desired state could not be read go to the workers, which defer and retry them.
+        trigger.request(rest.failed().keySet());
+        int changes = 0;
+        List<CiKey> keys = new ArrayList<>(all.keySet());
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            Map<CiKey, DesiredLookup> batch = new LinkedHashMap<>();
+            keys.subList(from, Math.min(from + BATCH, keys.size())).forEach(ci -> batch.put(ci, all.get(ci)));
+            changes += reconciler.reconcileWith(batch);
+        }
+        return new Result(all.size() + rest.failed().size(), changes, rest.failed().size(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private List<CiKey> observedCis() {
+        return database.read(c -> {
+            List<CiKey> cis = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("select distinct ci_id from actual_state")) {
+                while (rs.next()) {
+                    cis.add(CiKey.of(rs.getString(1)));
+                }
+            }
+            return cis;
+        });
+    }
+}
