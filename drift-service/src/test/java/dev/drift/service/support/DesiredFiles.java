@@ -31,6 +31,16 @@ public final class DesiredFiles {
         }
     }
 
+    /** Removes {@code <ci>.yaml}: the CI leaves the inventory. */
+    public DesiredFiles delete(String ci) {
+        try {
+            Files.deleteIfExists(directory.resolve(ci + ".yaml"));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A VM whose desired power state is on. */
     public DesiredFiles poweredOnVm(String ci) {
         return write(ci, "type: vm\nfields:\n  power_state: on\n");
