@@ -10,6 +10,7 @@ import dev.drift.service.model.Provenance;
 import dev.drift.service.system.DriftException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -137,12 +138,12 @@ final class ConfigContextParser {
         if (node.isTextual() || node.isNumber() || node.isBoolean()) {
             return new FieldValue.Text(node.asText());
         }
-        throw malformed(at, "must be text, a number or a boolean, not " + node.getNodeType().name().toLowerCase());
+        throw malformed(at, "must be text, a number or a boolean, not " + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
     private JsonNode object(JsonNode node, String at) {
         if (!node.isObject()) {
-            throw malformed(at, "must be an object, not " + node.getNodeType().name().toLowerCase());
+            throw malformed(at, "must be an object, not " + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return node;
     }

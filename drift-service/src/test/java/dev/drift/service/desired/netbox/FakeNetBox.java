@@ -93,10 +93,6 @@ final class FakeNetBox implements AutoCloseable {
         return url.substring(0, url.length() - 1);
     }
 
-    MockWebServer server() {
-        return server;
-    }
-
     @Override
     public void close() throws IOException {
         server.shutdown();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** NetBox 4.2-shaped JSON from {@code src/test/resources/netbox/}, and list pages made of it. */
@@ -47,7 +48,7 @@ final class NetBoxFixtures {
     }
 
     static String page(JsonNode array) {
-        List<JsonNode> items = new java.util.ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return page(items);
     }

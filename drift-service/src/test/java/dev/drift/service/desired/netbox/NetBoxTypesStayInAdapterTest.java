@@ -3,6 +3,7 @@ package dev.drift.service.desired.netbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ class NetBoxTypesStayInAdapterTest {
         try {
             return Files.readString(file).contains("import dev.drift.service.desired.netbox.client");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
