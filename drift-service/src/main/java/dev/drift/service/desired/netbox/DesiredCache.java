@@ -51,12 +51,11 @@ final class DesiredCache {
                  Executor executor) {
         this.clock = clock;
         this.staleMaxAge = properties.staleMaxAge();
-        Ticker ticker = clock == InstantSource.system() ? Ticker.systemTicker() : () -> nanos(clock.instant());
+        Ticker ticker = () -> nanos(clock.instant());
         long ttl = properties.cacheTtl().toNanos();
         this.cache = Caffeine.newBuilder()
                 .maximumSize(properties.cacheMaxSize())
-                .expireAfter(Expiry.<CiKey, Outcome>writing((ci, outcome) ->
-                        outcome instanceof Loaded ? Duration.ofNanos(ttl) : Duration.ZERO))
+                .expireAfter(new LoadTimeExpiry(ttl))
                 .ticker(ticker)
                 .executor(executor)
                 .buildAsync(ci -> load(ci, loader));
@@ -97,6 +96,27 @@ final class DesiredCache {
 
     void invalidateAll() {
         cache.synchronous().invalidateAll();
+    }
+
+    /**
+     * Expiry counted from when the value was loaded (not from when the cache saw the load complete);
+     * failures expire at once, so they reach the callers waiting on them and nobody else.
+     */
+    private record LoadTimeExpiry(long ttlNanos) implements Expiry<CiKey, Outcome> {
+        @Override
+        public long expireAfterCreate(CiKey ci, Outcome outcome, long now) {
+            return outcome instanceof Loaded loaded ? Math.max(0, nanos(loaded.at()) + ttlNanos - now) : 0;
+        }
+
+        @Override
+        public long expireAfterUpdate(CiKey ci, Outcome outcome, long now, long remaining) {
+            return expireAfterCreate(ci, outcome, now);
+        }
+
+        @Override
+        public long expireAfterRead(CiKey ci, Outcome outcome, long now, long remaining) {
+            return remaining;
+        }
     }
 
     private Outcome load(CiKey ci, Function<CiKey, DesiredLookup> loader) {
