@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -37,6 +38,7 @@ final class DesiredCache {
     private final Cache<CiKey, Loaded> lastKnownGood;
     private final InstantSource clock;
     private final Duration staleMaxAge;
+    private final long ttlNanos;
 
     private sealed interface Outcome {
     }
@@ -52,10 +54,10 @@ final class DesiredCache {
         this.clock = clock;
         this.staleMaxAge = properties.staleMaxAge();
         Ticker ticker = () -> nanos(clock.instant());
-        long ttl = properties.cacheTtl().toNanos();
+        this.ttlNanos = properties.cacheTtl().toNanos();
         this.cache = Caffeine.newBuilder()
                 .maximumSize(properties.cacheMaxSize())
-                .expireAfter(new LoadTimeExpiry(ttl))
+                .expireAfter(new LoadTimeExpiry(ttlNanos))
                 .ticker(ticker)
                 .executor(executor)
                 .buildAsync(ci -> load(ci, loader));
@@ -68,18 +70,31 @@ final class DesiredCache {
 
     /** The CI's desired state, cached, loaded, or (NetBox unreachable) last known and marked cached. */
     DesiredLookup get(CiKey ci) {
-        Outcome outcome;
-        try {
-            outcome = cache.get(ci).join();
-        } catch (CompletionException e) {
-            outcome = new Failed(e.getCause() instanceof RuntimeException r ? r
-                    : new DriftException.Retryable("NetBox lookup of " + ci + " failed", e.getCause()));
+        CompletableFuture<Outcome> future = cache.get(ci);
+        Outcome outcome = join(ci, future);
+        if (outcome instanceof Loaded loaded && expired(loaded)) {
+            cache.asMap().remove(ci, future);
+            outcome = join(ci, cache.get(ci));
         }
         return switch (outcome) {
             case Loaded loaded -> loaded.lookup();
             case Failed failed when failed.failure() instanceof DriftException.Retryable retryable -> stale(ci, retryable);
             case Failed failed -> throw failed.failure();
         };
+    }
+
+    private static Outcome join(CiKey ci, CompletableFuture<Outcome> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            return new Failed(e.getCause() instanceof RuntimeException r ? r
+                    : new DriftException.Retryable("NetBox lookup of " + ci + " failed", e.getCause()));
+        }
+    }
+
+    /** Checked on every read too, so a value never outlives its TTL while the cache's own expiry catches up. */
+    private boolean expired(Loaded loaded) {
+        return !loaded.at().plusNanos(ttlNanos).isAfter(clock.instant());
     }
 
     /** Stores a freshly loaded value, as a bulk load does. */
