@@ -18,6 +18,7 @@ final class FailureModes {
     private Duration retryAfter = Duration.ZERO;
     private int failStatus;
     private int failures;
+    private boolean down;
 
     synchronized void latency(Duration delay) {
         if (delay.isNegative()) {
@@ -43,7 +44,17 @@ final class FailureModes {
         timeouts = checkTimes(times);
     }
 
+    /** While down, every connection is dropped before a response: the client sees NetBox unreachable. */
+    synchronized void down(boolean isDown) {
+        down = isDown;
+    }
+
+    synchronized boolean isDown() {
+        return down;
+    }
+
     synchronized void heal() {
+        down = false;
         latency = Duration.ZERO;
         timeouts = 0;
         throttles = 0;
@@ -52,6 +63,9 @@ final class FailureModes {
 
     /** The failure to answer the next request with, consuming one of its count. */
     synchronized Optional<MockResponse> next() {
+        if (down) {
+            return Optional.of(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        }
         if (timeouts != 0) {
             timeouts = consume(timeouts);
             return Optional.of(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));

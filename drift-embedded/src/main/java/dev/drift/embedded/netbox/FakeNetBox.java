@@ -144,31 +144,25 @@ public final class FakeNetBox implements AutoCloseable {
         failures.timeout(times);
     }
 
-    /** Stops listening: connections are refused until {@link #up()}. Open connections are closed. */
+    /**
+     * Makes NetBox unreachable until {@link #up()}: every connection is dropped before an answer.
+     * The port stays bound on purpose: a freed loopback port can be taken by a client's own retrying
+     * connection (a TCP self-connect), and then NetBox could never come back on it.
+     */
     public synchronized void down() {
-        if (running) {
-            shutdown();
-            running = false;
-        }
+        url();
+        failures.down(true);
     }
 
-    /** Listens again on the same port after {@link #down()}. */
+    /** Answers again after {@link #down()}. */
     public synchronized void up() {
-        if (server == null) {
-            throw new IllegalStateException("not started");
-        }
-        if (!running) {
-            server = listen(port);
-            running = true;
-        }
+        url();
+        failures.down(false);
     }
 
-    /** Clears latency and every armed failure, and brings the server back up if it is down. */
+    /** Clears latency and every armed failure, including {@link #down()}. */
     public synchronized void heal() {
         failures.heal();
-        if (server != null) {
-            up();
-        }
     }
 
     /** Path and query of every request received, in order, e.g. {@code /api/dcim/devices/?limit=50}. */

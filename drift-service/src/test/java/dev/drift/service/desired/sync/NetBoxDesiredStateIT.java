@@ -51,7 +51,7 @@ class NetBoxDesiredStateIT extends ServiceIT {
                 Map.entry("drift.desired.netbox.token", TOKEN),
                 Map.entry("drift.desired.netbox.webhook-secret", SECRET),
                 Map.entry("drift.desired.netbox.cache-ttl", "10m"),
-                Map.entry("drift.desired.netbox.stale-max-age", "0s"),
+                Map.entry("drift.desired.netbox.stale-max-age", "1ms"),
                 Map.entry("drift.desired.netbox.timeout", "1s"),
                 Map.entry("drift.desired.netbox.retry-attempts", "2"),
                 Map.entry("drift.desired.netbox.retry-initial-backoff", "50ms"),
@@ -93,7 +93,7 @@ class NetBoxDesiredStateIT extends ServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "open".equals(value("nb-web-2", "power_state", "status")));
 
         netbox.virtualMachines().update(vm, spec -> spec.withStatus("offline"));
-        assertThat(postWebhook("updated", vm, SECRET)).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(postWebhook("updated", vm, SECRET).getCode()).isEqualTo(HttpStatus.ACCEPTED.getCode());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "resolved".equals(value("nb-web-2", "power_state", "status")));
         assertThat(value("nb-web-2", "power_state", "resolved_by")).isEqualTo("desired_changed");
@@ -110,7 +110,7 @@ class NetBoxDesiredStateIT extends ServiceIT {
 
         assertThatThrownBy(() -> postWebhook("updated", vm, "wrong-secret"))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
-                    assertThat(e.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+                    assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
                     assertThat(e.getResponse().getContentType()).hasValueSatisfying(
                             t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
                 });
