@@ -43,6 +43,9 @@ class NetBoxDesiredStateIT extends ServiceIT {
     @Inject
     Database database;
 
+    @Inject
+    NetBoxRefreshJob refreshJob;
+
     @Override
     protected Map<String, String> overrides() {
         return Map.ofEntries(
@@ -101,6 +104,20 @@ class NetBoxDesiredStateIT extends ServiceIT {
         netbox.virtualMachines().update(vm, spec -> spec.withStatus("active"));
         postWebhook("updated", vm, SECRET);
         await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(value("nb-web-2", "power_state", "status")));
+    }
+
+    @Test
+    void periodicRefreshCatchesAChangeWhoseWebhookWasLost() {
+        int vm = webVm("nb-web-4", "active");
+        streams.add("vm.power_changed", "{\"ci_id\":\"nb-web-4\",\"power_state\":\"off\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "open".equals(value("nb-web-4", "power_state", "status")));
+
+        netbox.virtualMachines().update(vm, spec -> spec.withStatus("offline"));
+        refreshJob.refresh();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "resolved".equals(value("nb-web-4", "power_state", "status")));
+        assertThat(value("nb-web-4", "power_state", "resolved_by")).isEqualTo("desired_changed");
+        assertThat(netbox.requests()).anyMatch(r -> r.contains("last_updated__gte="));
     }
 
     @Test
