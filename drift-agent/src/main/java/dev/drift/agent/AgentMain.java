@@ -1,11 +1,16 @@
 package dev.drift.agent;
 
-/** drift-agent entry point; the watcher itself arrives with its own issue. */
+/**
+ * drift-agent entry point. The module holds the agent's build and dependencies; the watcher,
+ * baseline, redaction, spool and probes are the subject of their own issue, and until then the
+ * agent refuses to run rather than pretend to watch anything.
+ */
 public final class AgentMain {
     private AgentMain() {
     }
 
     public static void main(String[] args) {
-        System.out.println("drift-agent: not yet implemented; see issue 7");
+        System.err.println("drift-agent: this build has no watcher yet; use the reference shell agent (README)");
+        System.exit(2);
     }
 }

@@ -46,12 +46,23 @@ final class BenchEvents {
         return Map.of("payload", "{\"ci_id\":\"" + ci(ci) + "\",\"power_state\":\"" + (off ? "off" : "on") + "\"}");
     }
 
+    /** Appends {@code count} events that confirm the desired state (power on), spread over the CIs. */
+    static void preloadCompliant(StatefulRedisConnection<String, String> connection, int count, int cis) {
+        append(connection, count, n -> Map.of("payload",
+                "{\"ci_id\":\"" + ci((int) (n % cis)) + "\",\"power_state\":\"on\"}"));
+    }
+
     /** Appends events {@code from..from+count-1}, pipelined. */
     static void preload(StatefulRedisConnection<String, String> connection, long from, int count, int cis) {
+        append(connection, count, n -> event(from + n, cis));
+    }
+
+    private static void append(StatefulRedisConnection<String, String> connection, int count,
+                               java.util.function.LongFunction<Map<String, String>> entry) {
         var async = connection.async();
         List<RedisFuture<String>> pending = new ArrayList<>();
-        for (long n = from; n < from + count; n++) {
-            pending.add(async.xadd(STREAM, event(n, cis)));
+        for (long n = 0; n < count; n++) {
+            pending.add(async.xadd(STREAM, entry.apply(n)));
             if (pending.size() == 1000) {
                 LettuceFutures.awaitAll(Duration.ofSeconds(30), pending.toArray(RedisFuture[]::new));
                 pending.clear();
