@@ -122,6 +122,15 @@ public final class ReconcileRequests {
         return delay;
     }
 
+    /** Makes deferrals whose last error starts with {@code errorPrefix} due now; returns how many. */
+    public int releaseDeferred(Connection connection, String errorPrefix) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "update reconcile_deferral set not_before = now() where not_before > now() and starts_with(last_error, ?)")) {
+            ps.setString(1, errorPrefix);
+            return ps.executeUpdate();
+        }
+    }
+
     static Duration backoff(int attempts, Duration initial, Duration max) {
         int shift = Math.min(Math.max(attempts - 1, 0), 30);
         long millis = initial.toMillis() << shift;

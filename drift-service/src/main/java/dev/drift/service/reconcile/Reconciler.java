@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private static final String UNAVAILABLE = "desired state unavailable: ";
 
     private final DesiredStateSource desiredSource;
     private final ActualStateRepository actualState;
@@ -54,6 +56,7 @@ public final class Reconciler {
     private final Database database;
     private final ReconcileProperties properties;
     private final OutboxPublisher publisher;
+    private final AtomicBoolean sourceFailing = new AtomicBoolean();
 
     /** Desired state read for some CIs; those that could not be read, with why. */
     public record Lookups(Map<CiKey, DesiredLookup> found, Map<CiKey, RuntimeException> failed) {
@@ -72,7 +75,11 @@ public final class Reconciler {
         this.publisher = publisher;
     }
 
-    /** Reads desired state of the CIs, outside any transaction; never throws. */
+    /**
+     * Reads desired state of the CIs, outside any transaction; never throws. The first successful
+     * read after the source failed releases every CI deferred because of it, so that they are all
+     * reconciled as soon as the source is back rather than at the end of their backoff.
+     */
     public Lookups lookup(Collection<CiKey> cis) {
         Map<CiKey, DesiredLookup> found = new LinkedHashMap<>();
         Map<CiKey, RuntimeException> failed = new LinkedHashMap<>();
@@ -83,7 +90,22 @@ public final class Reconciler {
                 failed.put(ci, e);
             }
         }
+        if (!failed.isEmpty()) {
+            sourceFailing.set(true);
+        } else if (!found.isEmpty() && sourceFailing.compareAndSet(true, false)) {
+            releaseDeferredAfterSourceRecovered();
+        }
         return new Lookups(found, failed);
+    }
+
+    private void releaseDeferredAfterSourceRecovered() {
+        try {
+            int released = database.write(c -> requests.releaseDeferred(c, UNAVAILABLE));
+            LOG.info("desired-state source answers again: {} deferred CIs released", released);
+        } catch (RuntimeException e) {
+            sourceFailing.set(true);
+            LOG.warn("could not release deferred CIs: {}", e.getMessage());
+        }
     }
 
     /**
@@ -112,7 +134,7 @@ public final class Reconciler {
     /** Reconciles the CIs in transactions of its own; safe to call again with the same CIs at any time. */
     public void reconcile(List<CiKey> cis) {
         Lookups lookups = lookup(cis);
-        lookups.failed().forEach((ci, e) -> defer(ci, "desired state unavailable: " + e.getMessage(), e));
+        lookups.failed().forEach((ci, e) -> defer(ci, UNAVAILABLE + e.getMessage(), e));
         reconcileWith(lookups.found());
     }
 
