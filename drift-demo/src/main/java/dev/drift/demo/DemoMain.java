@@ -22,11 +22,12 @@ import java.util.function.BooleanSupplier;
  * resolving, and stops cleanly (after Ctrl-C when run from a terminal).
  */
 public final class DemoMain {
-    private static final PrintStream OUT = System.out;
+    private final PrintStream out;
     /** Counted down when everything is stopped, so a Ctrl-C hook can wait for a clean stop. */
     private static final CountDownLatch STOPPED = new CountDownLatch(1);
 
-    private DemoMain() {
+    DemoMain(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
@@ -38,18 +39,23 @@ public final class DemoMain {
             System.exit(2);
             return;
         }
+        new DemoMain(System.out).run(options);
+    }
+
+    /** Runs the whole demo: servers, service, scenario, then stops everything it started. */
+    void run(DemoOptions options) throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         options.redis().ifPresent(uri -> env.put("DRIFT_REDIS_URI", uri));
-        OUT.println("drift demo: starting PostgreSQL and Redis ...");
+        out.println("drift demo: starting PostgreSQL and Redis ...");
         try (EmbeddedServers servers = EmbeddedServers.start(env)) {
             run(options, servers);
         } finally {
-            OUT.println("drift demo: stopped; nothing left running.");
+            out.println("drift demo: stopped; nothing left running.");
             STOPPED.countDown();
         }
     }
 
-    private static void run(DemoOptions options, EmbeddedServers servers) throws Exception {
+    private void run(DemoOptions options, EmbeddedServers servers) throws Exception {
         Map<String, Object> props = new HashMap<>(servers.micronautProperties());
         props.put("micronaut.server.port", options.port());
         props.put("drift.desired.file.directory", DemoInventory.materialize().toString());
@@ -60,25 +66,25 @@ public final class DemoMain {
              StatefulRedisConnection<String, String> redis = client.connect()) {
             URI base = context.getBean(EmbeddedServer.class).getURI();
             DriftTable table = new DriftTable(base);
-            OUT.println("drift demo: service up at " + base + " with desired state for " + DemoInventory.CIS);
-            OUT.println();
-            OUT.println("Writing events:");
-            DemoScenario.write(redis.sync(), DemoScenario.drifting(), OUT);
+            out.println("drift demo: service up at " + base + " with desired state for " + DemoInventory.CIS);
+            out.println();
+            out.println("Writing events:");
+            DemoScenario.write(redis.sync(), DemoScenario.drifting(), out);
             waitFor(() -> count(table, "status=open") >= 6, Duration.ofSeconds(20));
-            OUT.println();
-            OUT.println("Open drift (GET " + base.resolve("/drift/events?status=open") + "):");
-            table.print(OUT, "status=open");
-            OUT.println();
-            OUT.println("Dead letters on drift.dlq: " + redis.sync().xlen("drift.dlq"));
-            OUT.println("Announcements: drift.detected=" + redis.sync().xlen("drift.detected"));
-            OUT.println();
-            OUT.println("Fixing web-01:");
-            DemoScenario.write(redis.sync(), DemoScenario.fixing(), OUT);
+            out.println();
+            out.println("Open drift (GET " + base.resolve("/drift/events?status=open") + "):");
+            table.print(out, "status=open");
+            out.println();
+            out.println("Dead letters on drift.dlq: " + redis.sync().xlen("drift.dlq"));
+            out.println("Announcements: drift.detected=" + redis.sync().xlen("drift.detected"));
+            out.println();
+            out.println("Fixing web-01:");
+            DemoScenario.write(redis.sync(), DemoScenario.fixing(), out);
             waitFor(() -> count(table, "status=resolved") >= 1, Duration.ofSeconds(20));
-            OUT.println();
-            OUT.println("Resolved drift:");
-            table.print(OUT, "status=resolved");
-            OUT.println("Announcements: drift.resolved=" + redis.sync().xlen("drift.resolved"));
+            out.println();
+            out.println("Resolved drift:");
+            table.print(out, "status=resolved");
+            out.println("Announcements: drift.resolved=" + redis.sync().xlen("drift.resolved"));
             hold(options, base);
         }
     }
@@ -95,23 +101,23 @@ public final class DemoMain {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    private void waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                OUT.println("  (still waiting after " + timeout.toSeconds() + " s; showing what there is)");
+                out.println("  (still waiting after " + timeout.toSeconds() + " s; showing what there is)");
                 return;
             }
             Thread.sleep(100);
         }
     }
 
-    private static void hold(DemoOptions options, URI base) throws InterruptedException {
+    private void hold(DemoOptions options, URI base) throws InterruptedException {
         if (!options.hold()) {
             return;
         }
-        OUT.println();
-        OUT.println("Browse " + base.resolve("/drift/events") + " and " + base.resolve("/health")
+        out.println();
+        out.println("Browse " + base.resolve("/drift/events") + " and " + base.resolve("/health")
                 + " - press Ctrl-C to stop.");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -123,7 +129,7 @@ public final class DemoMain {
             }
         }, "demo-stop"));
         stop.await();
-        OUT.println();
-        OUT.println("drift demo: stopping ...");
+        out.println();
+        out.println("drift demo: stopping ...");
     }
 }

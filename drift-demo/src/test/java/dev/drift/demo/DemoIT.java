@@ -1,0 +1,39 @@
+package dev.drift.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The README's first command: the demo finds the drifts it provokes, resolves one, and stops. */
+class DemoIT {
+
+    @Test
+    void demoShowsTheDriftItProvokesAndTheOneItFixes() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        new DemoMain(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run(new DemoOptions(0, Optional.empty(), false));
+
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(output).doesNotContain("still waiting");
+        String open = section(output, "Open drift", "Dead letters");
+        assertThat(open).contains("web-01", "power_state", "poweredOff")
+                .contains("file[/etc/ssh/sshd_config].setting[PermitRootLogin]")
+                .contains("db-01", "memory_mb", "package[postgresql-15].version")
+                .contains("edge-sw-01", "interface[eth0].network", "vlan-20-staging")
+                .contains("rogue-42", "ci.registered")
+                .doesNotContain("lab-99");
+        assertThat(output).contains("Dead letters on drift.dlq: 1", "Announcements: drift.detected=6");
+        assertThat(section(output, "Resolved drift", "drift.resolved=")).contains("web-01", "power_state", "resolved", "auto");
+        assertThat(output).contains("Announcements: drift.resolved=1").endsWith("nothing left running.\n");
+    }
+
+    private static String section(String output, String from, String to) {
+        int start = output.indexOf(from);
+        assertThat(start).as("section " + from).isNotNegative();
+        return output.substring(start, output.indexOf(to, start));
+    }
+}
