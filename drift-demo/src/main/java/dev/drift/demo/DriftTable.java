@@ -29,7 +29,7 @@ final class DriftTable {
     }
 
     void print(PrintStream out, String query) throws IOException, InterruptedException {
-        String format = "  %-11s %-48s %-16s %-16s %-9s %-8s %s%n";
+        String format = "  %-11s %-52s %-16s %-16s %-9s %-8s %s%n";
         out.printf(format, "CI", "FIELD", "DESIRED", "ACTUAL", "SEVERITY", "STATUS", "RESOLVED BY");
         for (JsonNode e : events(query)) {
             out.printf(format, e.path("ci_id").asText(), e.path("field").asText(), text(e.get("desired")),
