@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,6 +111,18 @@ public final class ActualStateRepository {
             arrays.bind(connection, ps, 1);
             ps.executeUpdate();
         }
+    }
+
+    /** Every CI anything was ever observed about. */
+    public List<CiKey> observedCis(Connection connection) throws SQLException {
+        List<CiKey> cis = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("select distinct ci_id from actual_state");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                cis.add(CiKey.of(rs.getString(1)));
+            }
+        }
+        return cis;
     }
 
     /** The actual state of each CI asked for; a CI never observed gets an empty state. */

@@ -2,6 +2,7 @@ package dev.drift.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drift.service.actual.ActualStateRepository;
 import dev.drift.service.desired.netbox.NetBoxDesiredStateSource;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.reconcile.ReconcileTrigger;
@@ -18,9 +19,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.HttpStatusException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +40,16 @@ final class NetBoxWebhookController {
     private final NetBoxDesiredStateSource netbox;
     private final ReconcileTrigger trigger;
     private final Database database;
+    private final ActualStateRepository actualState;
     private final WebhookSignature signature;
 
     NetBoxWebhookController(NetBoxDesiredStateSource netbox, ReconcileTrigger trigger, Database database,
+                            ActualStateRepository actualState,
                             @Value("${drift.desired.netbox.webhook-secret:}") String secret) {
         this.netbox = netbox;
         this.trigger = trigger;
         this.database = database;
+        this.actualState = actualState;
         this.signature = new WebhookSignature(secret);
     }
 
@@ -82,15 +84,7 @@ final class NetBoxWebhookController {
     }
 
     private List<CiKey> observedCis() {
-        return database.read(c -> {
-            List<CiKey> cis = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery("select distinct ci_id from actual_state")) {
-                while (rs.next()) {
-                    cis.add(CiKey.of(rs.getString(1)));
-                }
-            }
-            return cis;
-        });
+        return database.read(actualState::observedCis);
     }
 
     private static JsonNode parse(byte[] body) {

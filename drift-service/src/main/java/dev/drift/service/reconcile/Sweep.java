@@ -1,5 +1,6 @@
 package dev.drift.service.reconcile;
 
+import dev.drift.service.actual.ActualStateRepository;
 import dev.drift.service.desired.DesiredLookup;
 import dev.drift.service.desired.DesiredStateSource;
 import dev.drift.service.model.CiKey;
@@ -26,13 +27,16 @@ public final class Sweep {
     private final Reconciler reconciler;
     private final Database database;
     private final ReconcileTrigger trigger;
+    private final ActualStateRepository actualState;
 
     /** What a sweep did. */
     public record Result(int cis, int ledgerChanges, int deferred, Duration took) {
     }
 
-    Sweep(DesiredStateSource source, Reconciler reconciler, Database database, ReconcileTrigger trigger) {
+    Sweep(DesiredStateSource source, Reconciler reconciler, Database database, ReconcileTrigger trigger,
+          ActualStateRepository actualState) {
         this.source = source;
+        this.actualState = actualState;
         this.reconciler = reconciler;
         this.database = database;
         this.trigger = trigger;
@@ -60,14 +64,6 @@ public final class Sweep {
     }
 
     private List<CiKey> observedCis() {
-        return database.read(c -> {
-            List<CiKey> cis = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery("select distinct ci_id from actual_state")) {
-                while (rs.next()) {
-                    cis.add(CiKey.of(rs.getString(1)));
-                }
-            }
-            return cis;
-        });
+        return database.read(actualState::observedCis);
     }
 }
