@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.HttpStatusException;
+import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -91,7 +92,7 @@ final class PoliciesController {
             return json;
         } catch (JsonProcessingException e) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body: not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body: unreadable");
         }
     }

@@ -52,7 +52,7 @@ final class JsonMembers {
             if (!v.isTextual()) {
                 throw new PolicyException.Invalid(path(name), "must be a string");
             }
-            return v.asText();
+            return printable(path(name), v.asText());
         });
     }
 
@@ -76,6 +76,27 @@ final class JsonMembers {
             }
             return v.asInt();
         }).orElse(absent);
+    }
+
+    /** PostgreSQL cannot store NUL, and no name, tag, channel or path needs a control character. */
+    private static String printable(String member, String text) {
+        if (text.chars().anyMatch(Character::isISOControl)
+                || text.chars().anyMatch(c -> Character.isSurrogate((char) c)) && !wellFormed(text)) {
+            throw new PolicyException.Invalid(member, "must not contain control characters or broken Unicode");
+        }
+        return text;
+    }
+
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A wire enum: {@code parser} throws {@link IllegalArgumentException} naming the allowed values. */
@@ -106,7 +127,7 @@ final class JsonMembers {
                 throw new PolicyException.Invalid(member, "must be a string");
             }
             try {
-                items.add(parser.apply(item.asText()));
+                items.add(parser.apply(printable(member, item.asText())));
             } catch (IllegalArgumentException e) {
                 throw new PolicyException.Invalid(member, e.getMessage());
             }

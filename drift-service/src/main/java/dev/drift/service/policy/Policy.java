@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * A drift policy: which drift it applies to ({@code match}), how severe such drift is, how long it
  * must persist before it opens ({@code settle}), which actions it takes (a change request,
- * remediation) and whom it tells ({@code notifyChannels}, the {@code notify} member in JSON). In {@link PolicyMode#REPORT_ONLY}
+ * remediation) and whom it tells ({@code notifyChannels}, the {@code notify} member in JSON;
+ * {@code notify} itself cannot name a record component). In {@link PolicyMode#REPORT_ONLY}
  * drift is recorded and reported but no action is taken.
  */
 public record Policy(UUID id, String name, PolicyMatch match, Severity severity, Duration settle,
@@ -32,6 +33,7 @@ public record Policy(UUID id, String name, PolicyMatch match, Severity severity,
         notifyChannels = List.copyOf(notifyChannels);
     }
 
+    /** Whether this is the default policy, which matches every drift and is resolved last. */
     public boolean isDefault() {
         return id.equals(DEFAULT_ID);
     }

@@ -141,7 +141,8 @@ public final class PolicyJson {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target.isObject() ? ((ObjectNode) target).deepCopy() : JsonNodeFactory.instance.objectNode();
+        ObjectNode result = target instanceof ObjectNode object ? object.deepCopy()
+                : JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
             if (member.getValue().isNull()) {

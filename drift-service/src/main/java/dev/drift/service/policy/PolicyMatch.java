@@ -24,6 +24,7 @@ public record PolicyMatch(Set<String> ciTypes, Set<String> tags, Set<Category> c
         fields = List.copyOf(fields);
     }
 
+    /** Whether every dimension matches the subject. */
     public boolean matches(PolicySubject subject) {
         return (ciTypes.isEmpty() || ciTypes.contains(subject.ciType()))
                 && (tags.isEmpty() || subject.tags().stream().anyMatch(tags::contains))

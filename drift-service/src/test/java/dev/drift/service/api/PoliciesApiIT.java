@@ -182,6 +182,12 @@ class PoliciesApiIT extends ServiceIT {
                 Arguments.of("{\"name\": \"x\", \"auto_remediate\": true}", "auto_remediate: "),
                 Arguments.of("{\"name\": \"x\", \"notify\": \"slack\"}", "notify: "),
                 Arguments.of("[{\"name\": \"x\"}]", "body: "),
+                Arguments.of("{\"name\": \"nul\\u0000\"}", "name: must not contain control characters"),
+                Arguments.of("{\"name\": \"x\", \"notify\": [\"ok\", \"\\ud800\"]}", "notify[1]: "),
+                Arguments.of("{\"name\": \"x\", \"notify\": [7]}", "notify[0]: must be a string"),
+                Arguments.of("{\"name\": \"x\", \"settle_seconds\": 1e40}", "settle_seconds: "),
+                Arguments.of("{\"name\": \"x\", \"match\": " + "[".repeat(5000) + "]".repeat(5000) + "}", "body: "),
+                Arguments.of("", "body"),
                 Arguments.of("{\"name\": ", "body: not valid JSON"));
     }
 
@@ -189,6 +195,11 @@ class PoliciesApiIT extends ServiceIT {
     @MethodSource("invalidBodies")
     void refusesAnInvalidPolicyWithAProblemNamingTheMember(String body, String detail) {
         problem(post(body), HttpStatus.BAD_REQUEST, detail);
+    }
+
+    @Test
+    void refusesAPatchThatIsNotAnObject() {
+        problem(patchRequest(DEFAULT_URI, "[]"), HttpStatus.BAD_REQUEST, "body: must be a JSON object");
     }
 
     @Test
@@ -214,7 +225,8 @@ class PoliciesApiIT extends ServiceIT {
                 FieldPath.parse("file[/etc/ssh/sshd_config].setting[PermitRootLogin]"));
         Policy before = resolver.resolve(subject, store.current());
 
-        String location = create("{\"name\": \"snapshot\", \"match\": {\"ci_types\": [\"lab\"], \"tags\": [\"snapshot\"]}, \"severity\": \"info\"}");
+        String location = create("""
+                {"name": "snapshot", "match": {"ci_types": ["lab"], "tags": ["snapshot"]}, "severity": "info"}""");
         assertThat(resolver.resolve(subject, store.current()).name()).isEqualTo("snapshot");
 
         patch(location, "{\"severity\": \"critical\"}");

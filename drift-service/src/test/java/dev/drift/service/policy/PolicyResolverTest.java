@@ -40,8 +40,10 @@ class PolicyResolverTest {
 
     @Test
     void emptyDimensionsMatchAnything() {
-        Policy onlyCategory = policy("configuration", match(Set.of(), Set.of(), Set.of(Category.CONFIGURATION), List.of()));
-        PolicySubject untaggedHost = new PolicySubject("host", Set.of(), FieldPath.parse("sysctl[net.ipv4.ip_forward]"));
+        Policy onlyCategory = policy("configuration",
+                match(Set.of(), Set.of(), Set.of(Category.CONFIGURATION), List.of()));
+        PolicySubject untaggedHost =
+                new PolicySubject("host", Set.of(), FieldPath.parse("sysctl[net.ipv4.ip_forward]"));
 
         assertThat(resolver.resolve(untaggedHost, List.of(DEFAULT, onlyCategory))).isEqualTo(onlyCategory);
     }
@@ -49,8 +51,10 @@ class PolicyResolverTest {
     @Test
     void ignoresPoliciesThatDoNotMatchInEveryDimension() {
         Policy otherTag = policy("db-vms", match(Set.of("vm"), Set.of("db"), Set.of(), List.of()));
-        Policy otherCategory = policy("vm-packages", match(Set.of("vm"), Set.of(), Set.of(Category.PACKAGE), List.of()));
-        Policy otherField = policy("vm-hosts-file", match(Set.of("vm"), Set.of(), Set.of(), List.of(glob("file[/etc/hosts].*"))));
+        Policy otherCategory = policy("vm-packages",
+                match(Set.of("vm"), Set.of(), Set.of(Category.PACKAGE), List.of()));
+        Policy otherField = policy("vm-hosts-file",
+                match(Set.of("vm"), Set.of(), Set.of(), List.of(glob("file[/etc/hosts].*"))));
 
         assertThat(resolver.resolve(WEB_VM_SSH, List.of(otherTag, otherCategory, otherField, DEFAULT))).isEqualTo(DEFAULT);
     }
@@ -75,7 +79,8 @@ class PolicyResolverTest {
 
     @Test
     void countsDimensionsNotHowSpecificOneFieldPatternIs() {
-        Policy exactField = policy("a-exact-field", match(Set.of(), Set.of(), Set.of(), List.of(glob(SSH_ROOT_LOGIN.toString()))));
+        Policy exactField = policy("a-exact-field",
+                match(Set.of(), Set.of(), Set.of(), List.of(glob(SSH_ROOT_LOGIN.toString()))));
         Policy typeAndTag = policy("b-type-and-tag", match(Set.of("vm"), Set.of("web"), Set.of(), List.of()));
 
         assertThat(resolver.resolve(WEB_VM_SSH, List.of(exactField, typeAndTag, DEFAULT))).isEqualTo(typeAndTag);
@@ -84,8 +89,10 @@ class PolicyResolverTest {
     @Test
     void breaksATieByTheLongestLiteralPrefixOfAMatchingFieldPattern() {
         Policy allFiles = policy("a-all-files", match(Set.of("vm"), Set.of(), Set.of(), List.of(glob("file[*"))));
-        Policy sshFiles = policy("b-ssh-files", match(Set.of("vm"), Set.of(), Set.of(), List.of(glob("file[/etc/ssh/*"))));
-        Policy settings = policy("c-any-setting", match(Set.of("vm"), Set.of(), Set.of(), List.of(glob("*.setting[PermitRootLogin]"))));
+        Policy sshFiles = policy("b-ssh-files",
+                match(Set.of("vm"), Set.of(), Set.of(), List.of(glob("file[/etc/ssh/*"))));
+        Policy settings = policy("c-any-setting",
+                match(Set.of("vm"), Set.of(), Set.of(), List.of(glob("*.setting[PermitRootLogin]"))));
 
         assertThat(resolver.resolve(WEB_VM_SSH, List.of(allFiles, settings, sshFiles, DEFAULT))).isEqualTo(sshFiles);
     }
@@ -94,7 +101,8 @@ class PolicyResolverTest {
     void measuresTheLiteralPrefixOnlyOnPatternsThatMatch() {
         Policy longButOther = policy("a-long-other", match(Set.of("vm"), Set.of(), Set.of(),
                 List.of(glob("file[/etc/ssh/ssh_config].*"), glob("file[*"))));
-        Policy sshFiles = policy("b-ssh-files", match(Set.of("vm"), Set.of(), Set.of(), List.of(glob("file[/etc/ssh/*"))));
+        Policy sshFiles = policy("b-ssh-files",
+                match(Set.of("vm"), Set.of(), Set.of(), List.of(glob("file[/etc/ssh/*"))));
 
         assertThat(resolver.resolve(WEB_VM_SSH, List.of(longButOther, sshFiles))).isEqualTo(sshFiles);
     }
