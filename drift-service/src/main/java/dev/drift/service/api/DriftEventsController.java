@@ -1,5 +1,6 @@
 package dev.drift.service.api;
 
+import dev.drift.service.ledger.Acknowledgements;
 import dev.drift.service.ledger.DriftEventRecord;
 import dev.drift.service.ledger.DriftEventRepository;
 import dev.drift.service.ledger.DriftHistoryRepository;
@@ -12,27 +13,33 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import java.util.List;
+import jakarta.validation.Valid;
 import java.util.UUID;
 
 /** Read access to the drift ledger. */
 @Controller("/drift/events")
-final class DriftEventsController {
+class DriftEventsController {
     private static final int MAX_PAGE_SIZE = 500;
     /** Largest offset (page × size) a query can skip; further pages are empty. */
     private static final long MAX_OFFSET = Integer.MAX_VALUE;
 
     private final DriftEventRepository events;
     private final DriftHistoryRepository history;
+    private final Acknowledgements acknowledgements;
 
-    DriftEventsController(DriftEventRepository events, DriftHistoryRepository history) {
+    DriftEventsController(DriftEventRepository events, DriftHistoryRepository history,
+                          Acknowledgements acknowledgements) {
         this.events = events;
         this.history = history;
+        this.acknowledgements = acknowledgements;
     }
 
     /** Drift events matching every given filter, newest first. */
@@ -70,6 +77,22 @@ final class DriftEventsController {
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no drift event " + id));
         return new DriftEventDetail(DriftEventView.of(event),
                 history.findByDriftIdOrderById(id).stream().map(HistoryView::of).toList());
+    }
+
+    /**
+     * Acknowledges an open or escalated drift: repeat notifications stop, resolution is still
+     * announced. 404 for an unknown id, 409 for a resolved drift; acknowledging twice is harmless.
+     */
+    @Post("/{id}/acknowledge")
+    DriftEventDetail acknowledge(@PathVariable UUID id, @Valid @Body AcknowledgeRequest request) {
+        String actor = request.by() == null || request.by().isBlank() ? "api" : request.by().strip();
+        return switch (acknowledgements.acknowledge(id, actor, request.comment().strip())) {
+            case Acknowledgements.Outcome.Acknowledged a -> get(a.id());
+            case Acknowledgements.Outcome.NotFound n ->
+                    throw new HttpStatusException(HttpStatus.NOT_FOUND, "no drift event " + n.id());
+            case Acknowledgements.Outcome.AlreadyResolved r ->
+                    throw new HttpStatusException(HttpStatus.CONFLICT, "drift event " + r.id() + " is resolved");
+        };
     }
 
     private static PredicateSpecification<DriftEventRecord> and(PredicateSpecification<DriftEventRecord> spec,

@@ -5,7 +5,7 @@ import dev.drift.service.desired.DesiredLookup;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.model.StreamEvent;
 import dev.drift.service.outbox.OutboxPublisher;
-import dev.drift.service.reconcile.CiLocks;
+import dev.drift.service.ledger.CiLocks;
 import dev.drift.service.reconcile.ReconcileRequests;
 import dev.drift.service.reconcile.Reconciler;
 import dev.drift.service.system.Database;

@@ -4,6 +4,7 @@ import dev.drift.service.actual.ActualStateRepository;
 import dev.drift.service.desired.DesiredLookup;
 import dev.drift.service.desired.DesiredStateSource;
 import dev.drift.service.ledger.ActiveDrift;
+import dev.drift.service.ledger.CiLocks;
 import dev.drift.service.ledger.DriftLedger;
 import dev.drift.service.ledger.LedgerChange;
 import dev.drift.service.model.ActualState;

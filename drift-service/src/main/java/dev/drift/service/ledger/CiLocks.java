@@ -1,4 +1,4 @@
-package dev.drift.service.reconcile;
+package dev.drift.service.ledger;
 
 import dev.drift.service.model.CiKey;
 import java.sql.Connection;
