@@ -25,3 +25,14 @@ insert into drift_policy (id, name, match, severity, settle_seconds, auto_change
 values ('00000000-0000-0000-0000-000000000001', 'default',
         '{"ci_types":[],"tags":[],"categories":[],"fields":[]}', 'warning', 30, false, false,
         null, '["default"]', 'enforce');
+
+-- Shipped defaults on top of it: drift of security-relevant fields (shadow, sudoers, file modes and
+-- owners, users) and of a machine's state (power, sizing, registration) is high.
+insert into drift_policy (id, name, match, severity, settle_seconds, auto_change_request, auto_remediate,
+                          remediation, notify, mode)
+values ('00000000-0000-0000-0000-000000000002', 'security',
+        '{"ci_types":[],"tags":[],"categories":["security"],"fields":[]}', 'high', 30, false, false,
+        null, '["default"]', 'enforce'),
+       ('00000000-0000-0000-0000-000000000003', 'machine-state',
+        '{"ci_types":[],"tags":[],"categories":["state"],"fields":[]}', 'high', 30, false, false,
+        null, '["default"]', 'enforce');

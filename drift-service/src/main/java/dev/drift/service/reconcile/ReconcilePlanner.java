@@ -7,21 +7,23 @@ import dev.drift.service.ledger.ActiveDrift;
 import dev.drift.service.ledger.LedgerChange;
 import dev.drift.service.ledger.ResolvedBy;
 import dev.drift.service.ledger.Severity;
-import dev.drift.service.ledger.SeverityProperties;
 import dev.drift.service.model.ActualReading;
 import dev.drift.service.model.ActualState;
-import dev.drift.service.model.Category;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.model.DesiredState;
 import dev.drift.service.model.FieldPath;
 import dev.drift.service.model.FieldValue;
 import dev.drift.service.model.Provenance;
+import dev.drift.service.policy.Policy;
+import dev.drift.service.policy.PolicyResolver;
+import dev.drift.service.policy.PolicySubject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides, without I/O, what the ledger must do for one CI given its desired state, its actual
@@ -32,26 +34,33 @@ import java.util.Map;
 final class ReconcilePlanner {
     /** The field that carries "this CI sends events but the desired-state source does not know it". */
     static final FieldPath UNMANAGED_FIELD = FieldPath.parse("ci.registered");
+    /** The CI type of a CI the desired-state source does not know. */
+    static final String UNMANAGED_TYPE = "unknown";
 
     private final Differ differ;
-    private final Map<Category, Severity> severities;
+    private final PolicyResolver policies;
 
-    ReconcilePlanner(Differ differ, SeverityProperties severity) {
+    ReconcilePlanner(Differ differ, PolicyResolver policies) {
         this.differ = differ;
-        this.severities = severity.table();
+        this.policies = policies;
     }
 
-    List<LedgerChange> plan(CiKey ci, DesiredLookup lookup, ActualState actual, Map<FieldPath, ActiveDrift> active,
-                            String sourceName) {
-        return switch (lookup) {
-            case DesiredLookup.Managed m -> planManaged(m.state(), actual, active);
-            case DesiredLookup.Unmanaged u -> planUnmanaged(ci, actual, active, sourceName);
-            case DesiredLookup.Disabled d -> resolveAll(active.values(), ResolvedBy.DETECTION_DISABLED);
+    /** What a CI's reconcile decides on: everything is read before, nothing is written during. */
+    record Inputs(CiKey ci, DesiredLookup lookup, ActualState actual, Map<FieldPath, ActiveDrift> active,
+                  String sourceName, List<Policy> policies) {
+    }
+
+    List<LedgerChange> plan(Inputs in) {
+        return switch (in.lookup()) {
+            case DesiredLookup.Managed m -> planManaged(m.state(), in);
+            case DesiredLookup.Unmanaged u -> planUnmanaged(in);
+            case DesiredLookup.Disabled d -> resolveAll(in.active().values(), ResolvedBy.DETECTION_DISABLED);
         };
     }
 
-    private List<LedgerChange> planManaged(DesiredState desired, ActualState actual,
-                                           Map<FieldPath, ActiveDrift> active) {
+    private List<LedgerChange> planManaged(DesiredState desired, Inputs in) {
+        ActualState actual = in.actual();
+        Map<FieldPath, ActiveDrift> active = in.active();
         Map<FieldPath, ActiveDrift> unmatched = new HashMap<>(active);
         List<LedgerChange> changes = new ArrayList<>();
         for (FieldDiff diff : differ.diff(desired, actual).fields()) {
@@ -59,7 +68,7 @@ final class ReconcilePlanner {
             switch (diff) {
                 case FieldDiff.Drifted d -> {
                     if (existing == null) {
-                        changes.add(open(desired, d));
+                        changes.add(open(desired, d, in.policies()));
                     } else if (changed(existing, d)) {
                         changes.add(new LedgerChange.Refresh(existing, d.desired().value(), d.desired().provenance(),
                                 d.actual().value(), d.actual().source(), d.actual().observedAt()));
@@ -87,8 +96,14 @@ final class ReconcilePlanner {
         return changes;
     }
 
-    private LedgerChange.Open open(DesiredState desired, FieldDiff.Drifted d) {
-        return new LedgerChange.Open(desired.ci(), desired.ciType(), d.path(), severities.get(d.path().category()),
+    /** The severity the most specific matching policy gives (CI tags are not known to drift yet). */
+    private Severity severity(String ciType, FieldPath field, List<Policy> candidates) {
+        return policies.resolve(new PolicySubject(ciType, Set.of(), field), candidates).severity();
+    }
+
+    private LedgerChange.Open open(DesiredState desired, FieldDiff.Drifted d, List<Policy> candidates) {
+        return new LedgerChange.Open(desired.ci(), desired.ciType(), d.path(),
+                severity(desired.ciType(), d.path(), candidates),
                 d.desired().value(), d.desired().provenance(), d.actual().value(), d.actual().source(),
                 d.actual().observedAt());
     }
@@ -106,8 +121,10 @@ final class ReconcilePlanner {
         return sameObservation && desiredMoved ? ResolvedBy.DESIRED_CHANGED : ResolvedBy.AUTO;
     }
 
-    private List<LedgerChange> planUnmanaged(CiKey ci, ActualState actual, Map<FieldPath, ActiveDrift> active,
-                                             String sourceName) {
+    private List<LedgerChange> planUnmanaged(Inputs in) {
+        CiKey ci = in.ci();
+        ActualState actual = in.actual();
+        Map<FieldPath, ActiveDrift> active = in.active();
         List<LedgerChange> changes = new ArrayList<>();
         for (ActiveDrift d : active.values()) {
             if (!d.field().equals(UNMANAGED_FIELD)) {
@@ -118,9 +135,9 @@ final class ReconcilePlanner {
             ActualState.ActualRow latest = latestRow(actual);
             String source = latest == null ? "reconciler" : latest.source();
             Instant seen = latest == null ? Instant.now() : latest.observedAt();
-            changes.add(new LedgerChange.Open(ci, "unknown", UNMANAGED_FIELD,
-                    severities.get(UNMANAGED_FIELD.category()), new FieldValue.Text("true"),
-                    new Provenance(sourceName, "inventory", ci.value(), "registration"),
+            changes.add(new LedgerChange.Open(ci, UNMANAGED_TYPE, UNMANAGED_FIELD,
+                    severity(UNMANAGED_TYPE, UNMANAGED_FIELD, in.policies()), new FieldValue.Text("true"),
+                    new Provenance(in.sourceName(), "inventory", ci.value(), "registration"),
                     new FieldValue.Text("false"), source, seen));
         }
         return changes;

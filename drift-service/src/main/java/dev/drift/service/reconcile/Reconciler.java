@@ -11,6 +11,8 @@ import dev.drift.service.model.ActualState;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.model.FieldPath;
 import dev.drift.service.outbox.OutboxPublisher;
+import dev.drift.service.policy.Policy;
+import dev.drift.service.policy.PolicyStore;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.DriftException;
 import jakarta.inject.Singleton;
@@ -57,6 +59,7 @@ public final class Reconciler {
     private final Database database;
     private final ReconcileProperties properties;
     private final OutboxPublisher publisher;
+    private final PolicyStore policyStore;
     private final AtomicBoolean sourceFailing = new AtomicBoolean();
 
     /** Desired state read for some CIs; those that could not be read, with why. */
@@ -65,7 +68,7 @@ public final class Reconciler {
 
     Reconciler(DesiredStateSource desiredSource, ActualStateRepository actualState, DriftLedger ledger,
                ReconcileRequests requests, ReconcilePlanner planner, Database database,
-               ReconcileProperties properties, OutboxPublisher publisher) {
+               ReconcileProperties properties, OutboxPublisher publisher, PolicyStore policyStore) {
         this.desiredSource = desiredSource;
         this.actualState = actualState;
         this.ledger = ledger;
@@ -74,6 +77,7 @@ public final class Reconciler {
         this.database = database;
         this.properties = properties;
         this.publisher = publisher;
+        this.policyStore = policyStore;
     }
 
     /**
@@ -121,10 +125,11 @@ public final class Reconciler {
         Map<CiKey, Long> pending = requests.pending(c, cis);
         Map<CiKey, ActualState> actual = actualState.load(c, cis);
         Map<CiKey, Map<FieldPath, ActiveDrift>> active = ledger.active(c, cis);
+        List<Policy> policies = policyStore.current();
         List<LedgerChange> changes = new ArrayList<>();
         for (CiKey ci : cis) {
-            changes.addAll(planner.plan(ci, lookups.get(ci), actual.get(ci), active.getOrDefault(ci, Map.of()),
-                    desiredSource.name()));
+            changes.addAll(planner.plan(new ReconcilePlanner.Inputs(ci, lookups.get(ci), actual.get(ci),
+                    active.getOrDefault(ci, Map.of()), desiredSource.name(), policies)));
         }
         // PostgreSQL keeps microseconds: the time published must be the time stored.
         ledger.apply(c, changes, Instant.now().truncatedTo(ChronoUnit.MICROS), "reconciler");

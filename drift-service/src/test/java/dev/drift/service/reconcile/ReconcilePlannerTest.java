@@ -9,8 +9,8 @@ import dev.drift.service.ledger.DriftStatus;
 import dev.drift.service.ledger.LedgerChange;
 import dev.drift.service.ledger.ResolvedBy;
 import dev.drift.service.ledger.Severity;
-import dev.drift.service.ledger.SeverityProperties;
 import dev.drift.service.model.ActualState;
+import dev.drift.service.model.Category;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.model.DesiredField;
 import dev.drift.service.model.DesiredState;
@@ -19,9 +19,14 @@ import dev.drift.service.model.FieldPattern;
 import dev.drift.service.model.FieldValue;
 import dev.drift.service.model.Observed;
 import dev.drift.service.model.Provenance;
+import dev.drift.service.policy.Policy;
+import dev.drift.service.policy.PolicyMatch;
+import dev.drift.service.policy.PolicyMode;
+import dev.drift.service.policy.PolicyResolver;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +36,12 @@ class ReconcilePlannerTest {
     private static final Instant T1 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Provenance FROM_FILE = new Provenance("file", "ci-file", "vm-1.yaml", "fields.power_state");
 
-    private final ReconcilePlanner planner = new ReconcilePlanner(new Differ(List.of()),
-            new SeverityProperties(null, null));
+    private static final List<Policy> POLICIES = List.of(
+            policy(Policy.DEFAULT_ID, "default", Set.of(), Severity.WARNING),
+            policy(UUID.randomUUID(), "machine-state", Set.of(Category.STATE), Severity.HIGH),
+            policy(UUID.randomUUID(), "registration", Set.of(), Severity.CRITICAL, "ci.*"));
+
+    private final ReconcilePlanner planner = new ReconcilePlanner(new Differ(List.of()), new PolicyResolver());
 
     @Test
     void opensDriftWhenActualDiffersAndNothingIsOpen() {
@@ -46,6 +55,20 @@ class ReconcilePlannerTest {
             assertThat(open.severity()).isEqualTo(Severity.HIGH);
             assertThat(open.provenance()).isEqualTo(FROM_FILE);
         });
+    }
+
+    @Test
+    void severityComesFromTheMostSpecificMatchingPolicy() {
+        FieldPath sshd = FieldPath.parse("file[/etc/ssh/sshd_config].setting[PermitRootLogin]");
+        DesiredState desired = new DesiredState(CI, "vm", Map.of(sshd, new DesiredField(FieldValue.text("no"), FROM_FILE)),
+                List.of());
+        ActualState actual = new ActualState(CI, Map.of(sshd,
+                new ActualState.ActualRow(new Observed.Value(FieldValue.text("yes")), "s/1", T1)), Map.of());
+
+        List<LedgerChange> changes = plan(desired, actual, Map.of());
+
+        assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Open.class,
+                open -> assertThat(open.severity()).as("only the default policy matches").isEqualTo(Severity.WARNING));
     }
 
     @Test
@@ -104,8 +127,8 @@ class ReconcilePlannerTest {
         ActiveDrift open = active("on", "off", "s/1");
         DesiredState nothingMonitored = new DesiredState(CI, "vm", Map.of(), List.of());
 
-        List<LedgerChange> changes = planner.plan(CI, new DesiredLookup.Managed(nothingMonitored),
-                actual("off", "s/1"), Map.of(POWER, open), "file");
+        List<LedgerChange> changes = planner.plan(inputs(new DesiredLookup.Managed(nothingMonitored),
+                actual("off", "s/1"), Map.of(POWER, open)));
 
         assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Resolve.class,
                 r -> assertThat(r.by()).isEqualTo(ResolvedBy.DESIRED_CHANGED));
@@ -116,40 +139,52 @@ class ReconcilePlannerTest {
         ActiveDrift open = active("on", "off", "s/1");
         DesiredState ignoring = new DesiredState(CI, "vm", desired("on").fields(), List.of(FieldPattern.of("power*")));
 
-        List<LedgerChange> changes = planner.plan(CI, new DesiredLookup.Managed(ignoring), actual("off", "s/1"),
-                Map.of(POWER, open), "file");
+        List<LedgerChange> changes = planner.plan(inputs(new DesiredLookup.Managed(ignoring), actual("off", "s/1"),
+                Map.of(POWER, open)));
 
         assertThat(changes).singleElement().isInstanceOf(LedgerChange.Resolve.class);
     }
 
     @Test
     void unmanagedCiOpensOneRegistrationDrift() {
-        List<LedgerChange> first = planner.plan(CI, new DesiredLookup.Unmanaged(CI), actual("off", "s/1"), Map.of(),
-                "file");
+        List<LedgerChange> first = planner.plan(inputs(new DesiredLookup.Unmanaged(CI), actual("off", "s/1"), Map.of()));
 
         assertThat(first).singleElement().isInstanceOfSatisfying(LedgerChange.Open.class, open -> {
             assertThat(open.field()).isEqualTo(ReconcilePlanner.UNMANAGED_FIELD);
             assertThat(open.actualSource()).isEqualTo("s/1");
+            assertThat(open.severity()).as("the registration policy's field pattern is the most specific")
+                    .isEqualTo(Severity.CRITICAL);
         });
         ActiveDrift registered = new ActiveDrift(UUID.randomUUID(), CI, "unknown", ReconcilePlanner.UNMANAGED_FIELD,
                 DriftStatus.OPEN, Severity.HIGH, FieldValue.text("true"), FieldValue.text("false"), "s/1", T1, 1);
-        assertThat(planner.plan(CI, new DesiredLookup.Unmanaged(CI), actual("off", "s/2"),
-                Map.of(ReconcilePlanner.UNMANAGED_FIELD, registered), "file")).isEmpty();
+        assertThat(planner.plan(inputs(new DesiredLookup.Unmanaged(CI), actual("off", "s/2"),
+                Map.of(ReconcilePlanner.UNMANAGED_FIELD, registered)))).isEmpty();
     }
 
     @Test
     void disabledCiResolvesWhatWasOpen() {
         ActiveDrift open = active("on", "off", "s/1");
 
-        List<LedgerChange> changes = planner.plan(CI, new DesiredLookup.Disabled(CI, "switched off"),
-                actual("off", "s/1"), Map.of(POWER, open), "file");
+        List<LedgerChange> changes = planner.plan(inputs(new DesiredLookup.Disabled(CI, "switched off"),
+                actual("off", "s/1"), Map.of(POWER, open)));
 
         assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Resolve.class,
                 r -> assertThat(r.by()).isEqualTo(ResolvedBy.DETECTION_DISABLED));
     }
 
     private List<LedgerChange> plan(DesiredState desired, ActualState actual, Map<FieldPath, ActiveDrift> active) {
-        return planner.plan(CI, new DesiredLookup.Managed(desired), actual, active, "file");
+        return planner.plan(inputs(new DesiredLookup.Managed(desired), actual, active));
+    }
+
+    private static ReconcilePlanner.Inputs inputs(DesiredLookup lookup, ActualState actual,
+                                                  Map<FieldPath, ActiveDrift> active) {
+        return new ReconcilePlanner.Inputs(CI, lookup, actual, active, "file", POLICIES);
+    }
+
+    private static Policy policy(UUID id, String name, Set<Category> categories, Severity severity, String... fields) {
+        return new Policy(id, name, new PolicyMatch(Set.of(), Set.of(), categories,
+                java.util.Arrays.stream(fields).map(FieldPattern::of).toList()), severity, java.time.Duration.ZERO,
+                false, false, java.util.Optional.empty(), List.of(), PolicyMode.ENFORCE);
     }
 
     private static DesiredState desired(String power) {
