@@ -23,7 +23,7 @@ create table drift_policy (
 insert into drift_policy (id, name, match, severity, settle_seconds, auto_change_request, auto_remediate,
                           remediation, notify, mode)
 values ('00000000-0000-0000-0000-000000000001', 'default',
-        '{"ci_types":[],"tags":[],"categories":[],"fields":[]}', 'warning', 30, false, false,
+        '{"ci_types":[],"tags":[],"categories":[],"fields":[]}', 'warning', 0, false, false,
         null, '["default"]', 'enforce');
 
 -- Shipped defaults on top of it: drift of security-relevant fields (shadow, sudoers, file modes and
@@ -31,8 +31,8 @@ values ('00000000-0000-0000-0000-000000000001', 'default',
 insert into drift_policy (id, name, match, severity, settle_seconds, auto_change_request, auto_remediate,
                           remediation, notify, mode)
 values ('00000000-0000-0000-0000-000000000002', 'security',
-        '{"ci_types":[],"tags":[],"categories":["security"],"fields":[]}', 'high', 30, false, false,
+        '{"ci_types":[],"tags":[],"categories":["security"],"fields":[]}', 'high', 0, false, false,
         null, '["default"]', 'enforce'),
        ('00000000-0000-0000-0000-000000000003', 'machine-state',
-        '{"ci_types":[],"tags":[],"categories":["state"],"fields":[]}', 'high', 30, false, false,
+        '{"ci_types":[],"tags":[],"categories":["state"],"fields":[]}', 'high', 0, false, false,
         null, '["default"]', 'enforce');

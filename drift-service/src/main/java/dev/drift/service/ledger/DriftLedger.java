@@ -57,6 +57,16 @@ public final class DriftLedger {
             select id::uuid, ?, from_status, to_status, ?, detail::jsonb
               from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as u(id, from_status, to_status, detail)""";
 
+    private static final String SETTLING = """
+            insert into drift_candidate (ci_id, field_path, first_seen_at)
+            select ci, path, since::timestamptz from unnest(?::text[], ?::text[], ?::text[]) as u(ci, path, since)
+            on conflict (ci_id, field_path) do nothing""";
+    private static final String SETTLED = """
+            delete from drift_candidate d using unnest(?::text[], ?::text[]) as u(ci, path)
+             where d.ci_id = u.ci and d.field_path = u.path""";
+    private static final String CANDIDATES = """
+            select ci_id, field_path, first_seen_at from drift_candidate where ci_id = any(?)""";
+
     private final Outbox outbox;
 
     DriftLedger(Outbox outbox) {
@@ -82,6 +92,22 @@ public final class DriftLedger {
         return active;
     }
 
+    /** Since when each settling field of the CIs differs from desired. */
+    public Map<CiKey, Map<FieldPath, Instant>> candidates(Connection connection, Collection<CiKey> cis)
+            throws SQLException {
+        Map<CiKey, Map<FieldPath, Instant>> candidates = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(CANDIDATES)) {
+            ps.setArray(1, connection.createArrayOf("text", cis.stream().map(CiKey::value).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.computeIfAbsent(CiKey.of(rs.getString(1)), k -> new HashMap<>())
+                            .put(FieldPath.parse(rs.getString(2)), rs.getTimestamp(3).toInstant());
+                }
+            }
+        }
+        return candidates;
+    }
+
     /**
      * Applies the changes, one statement per kind of change; {@code actor} is recorded in the
      * history ({@code reconciler}, a user).
@@ -96,6 +122,8 @@ public final class DriftLedger {
         SqlArrays refreshes = SqlArrays.of("text", "text", "text", "text", "text", "text", "int4");
         SqlArrays resolves = SqlArrays.text(3);
         SqlArrays history = SqlArrays.text(4);
+        SqlArrays settling = SqlArrays.text(3);
+        SqlArrays settled = SqlArrays.text(2);
         for (LedgerChange change : changes) {
             switch (change) {
                 case LedgerChange.Open open -> {
@@ -107,6 +135,7 @@ public final class DriftLedger {
                             open.actualObservedAt().toString(), open.severity().wireName());
                     history.add(id.toString(), null, DriftStatus.OPEN.wireName(), detailOf(open));
                     messages.add(DriftMessages.detected(id, open, now));
+                    settled.add(open.ci().value(), open.field().toString());
                 }
                 case LedgerChange.Refresh r -> refreshes.add(r.drift().id().toString(),
                         FieldValueJson.toJsonText(r.desired()), DriftMessages.provenance(r.provenance()).toString(),
@@ -118,6 +147,9 @@ public final class DriftLedger {
                             DriftStatus.RESOLVED.wireName(), "{\"resolved_by\":\"" + r.by().wireName() + "\"}");
                     messages.add(DriftMessages.resolved(r, now));
                 }
+                case LedgerChange.Settling st -> settling.add(st.ci().value(), st.field().toString(),
+                        st.since().toString());
+                case LedgerChange.Settled st -> settled.add(st.ci().value(), st.field().toString());
             }
         }
         Timestamp at = Timestamp.from(now);
@@ -125,6 +157,8 @@ public final class DriftLedger {
         execute(connection, REFRESH, refreshes, List.of(at));
         execute(connection, RESOLVE, resolves, List.of(at, at));
         execute(connection, HISTORY, history, List.of(at, actor));
+        execute(connection, SETTLING, settling, List.of());
+        execute(connection, SETTLED, settled, List.of());
         outbox.enqueue(connection, messages);
     }
 

@@ -36,4 +36,15 @@ public sealed interface LedgerChange {
             this(drift, by, drift.actual(), drift.actualSource());
         }
     }
+
+    /**
+     * A field differs, but not for long enough to open a drift (its policy's settle time): remember
+     * since when it differs, and look again at {@code recheckAt}. Announces nothing.
+     */
+    record Settling(CiKey ci, FieldPath field, Instant since, Instant recheckAt) implements LedgerChange {
+    }
+
+    /** A settling field stopped differing before its settle time ran out: a blip, forgotten. */
+    record Settled(CiKey ci, FieldPath field) implements LedgerChange {
+    }
 }

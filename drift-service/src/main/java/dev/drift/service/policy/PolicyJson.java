@@ -23,10 +23,10 @@ import java.util.stream.Stream;
  * auto_change_request, auto_remediate, remediation, notify, mode}. Reading is strict: an unknown
  * member, a wrong type or a bad value is a {@link PolicyException.Invalid} naming the member. Only
  * {@code name} is required; an absent member takes its default: match everything, {@code warning},
- * 30 s, no actions, no remediation, no channels, {@code enforce}.
+ * no settle time, no actions, no remediation, no channels, {@code enforce}.
  */
 public final class PolicyJson {
-    static final int DEFAULT_SETTLE_SECONDS = 30;
+    static final int DEFAULT_SETTLE_SECONDS = 0;
     static final int MAX_SETTLE_SECONDS = 7 * 24 * 3600;
     private static final int MAX_NAME_LENGTH = 100;
     private static final Set<String> MEMBERS = Set.of("id", "name", "match", "severity", "settle_seconds",

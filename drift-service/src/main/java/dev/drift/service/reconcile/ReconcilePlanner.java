@@ -18,11 +18,13 @@ import dev.drift.service.policy.Policy;
 import dev.drift.service.policy.PolicyResolver;
 import dev.drift.service.policy.PolicySubject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,7 +49,7 @@ final class ReconcilePlanner {
 
     /** What a CI's reconcile decides on: everything is read before, nothing is written during. */
     record Inputs(CiKey ci, DesiredLookup lookup, ActualState actual, Map<FieldPath, ActiveDrift> active,
-                  String sourceName, List<Policy> policies) {
+                  String sourceName, List<Policy> policies, Map<FieldPath, Instant> settling, Instant now) {
     }
 
     List<LedgerChange> plan(Inputs in) {
@@ -68,19 +70,21 @@ final class ReconcilePlanner {
             switch (diff) {
                 case FieldDiff.Drifted d -> {
                     if (existing == null) {
-                        changes.add(open(desired, d, in.policies()));
+                        openOrSettle(desired, d, in).ifPresent(changes::add);
                     } else if (changed(existing, d)) {
                         changes.add(new LedgerChange.Refresh(existing, d.desired().value(), d.desired().provenance(),
                                 d.actual().value(), d.actual().source(), d.actual().observedAt()));
                     }
                 }
                 case FieldDiff.InSync s -> {
+                    forgetSettling(in, s.path(), changes);
                     if (existing != null) {
                         changes.add(new LedgerChange.Resolve(existing, resolvedBy(existing, s), s.actual().value(),
                                 s.actual().source()));
                     }
                 }
                 case FieldDiff.Ignored i -> {
+                    forgetSettling(in, i.path(), changes);
                     if (existing != null) {
                         changes.add(new LedgerChange.Resolve(existing, ResolvedBy.DESIRED_CHANGED));
                     }
@@ -93,7 +97,32 @@ final class ReconcilePlanner {
         for (ActiveDrift noLongerMonitored : unmatched.values()) {
             changes.add(resolveNoLongerMonitored(actual, noLongerMonitored));
         }
+        in.settling().keySet().stream().filter(path -> !desired.fields().containsKey(path))
+                .forEach(path -> changes.add(new LedgerChange.Settled(in.ci(), path)));
         return changes;
+    }
+
+    /**
+     * Opens the drift once it has differed for its policy's settle time; until then remembers since
+     * when it differs and asks for a recheck when the time is up.
+     */
+    private Optional<LedgerChange> openOrSettle(DesiredState desired, FieldDiff.Drifted d, Inputs in) {
+        Policy policy = policies.resolve(new PolicySubject(desired.ciType(), Set.of(), d.path()), in.policies());
+        Duration settle = policy.settle();
+        Instant since = in.settling().get(d.path());
+        if (settle.isZero() || since != null && !in.now().isBefore(since.plus(settle))) {
+            return Optional.of(open(desired, d, policy.severity()));
+        }
+        if (since == null) {
+            return Optional.of(new LedgerChange.Settling(in.ci(), d.path(), in.now(), in.now().plus(settle)));
+        }
+        return Optional.empty();
+    }
+
+    private static void forgetSettling(Inputs in, FieldPath path, List<LedgerChange> changes) {
+        if (in.settling().containsKey(path)) {
+            changes.add(new LedgerChange.Settled(in.ci(), path));
+        }
     }
 
     /** The severity the most specific matching policy gives (CI tags are not known to drift yet). */
@@ -101,9 +130,8 @@ final class ReconcilePlanner {
         return policies.resolve(new PolicySubject(ciType, Set.of(), field), candidates).severity();
     }
 
-    private LedgerChange.Open open(DesiredState desired, FieldDiff.Drifted d, List<Policy> candidates) {
-        return new LedgerChange.Open(desired.ci(), desired.ciType(), d.path(),
-                severity(desired.ciType(), d.path(), candidates),
+    private static LedgerChange.Open open(DesiredState desired, FieldDiff.Drifted d, Severity severity) {
+        return new LedgerChange.Open(desired.ci(), desired.ciType(), d.path(), severity,
                 d.desired().value(), d.desired().provenance(), d.actual().value(), d.actual().source(),
                 d.actual().observedAt());
     }

@@ -37,6 +37,16 @@ public final class ReconcileRequests {
         }
     }
 
+    /** Requests reconciliation of one CI at a later time (the recheck of a settling drift). */
+    public void requestAt(Connection connection, CiKey ci, java.time.Instant dueAt) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "insert into reconcile_request (ci_id, due_at) values (?, ?)")) {
+            ps.setString(1, ci.value());
+            ps.setTimestamp(2, java.sql.Timestamp.from(dueAt));
+            ps.executeUpdate();
+        }
+    }
+
     /**
      * CIs with a request at least {@code minAge} old and no deferral in force, oldest first.
      * Younger requests are being served by the in-process path already.
@@ -44,7 +54,7 @@ public final class ReconcileRequests {
     public List<CiKey> due(Connection connection, int limit, Duration minAge) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
                 select r.ci_id from reconcile_request r
-                 where r.requested_at <= now() - ? * interval '1 millisecond'
+                 where r.requested_at <= now() - ? * interval '1 millisecond' and r.due_at <= now()
                    and not exists (select 1 from reconcile_deferral d where d.ci_id = r.ci_id and d.not_before > now())
                  group by r.ci_id order by min(r.id) limit ?""")) {
             ps.setLong(1, minAge.toMillis());
@@ -59,10 +69,14 @@ public final class ReconcileRequests {
         }
     }
 
-    /** The highest pending request id per CI; CIs without a pending request are absent. */
+    /**
+     * The highest id of the requests due now, per CI; CIs without one are absent. Requests for later
+     * (a settling drift's recheck) are not served early.
+     */
     public Map<CiKey, Long> pending(Connection connection, Collection<CiKey> cis) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select ci_id, max(id) from reconcile_request where ci_id = any(?) group by ci_id")) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                select ci_id, max(id) from reconcile_request where ci_id = any(?) and due_at <= now()
+                 group by ci_id""")) {
             ps.setArray(1, connection.createArrayOf("text", cis.stream().map(CiKey::value).toArray()));
             Map<CiKey, Long> pending = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -78,7 +92,7 @@ public final class ReconcileRequests {
     public void complete(Connection connection, Collection<CiKey> reconciled, Map<CiKey, Long> served)
             throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "delete from reconcile_request where ci_id = ? and id <= ?")) {
+                "delete from reconcile_request where ci_id = ? and id <= ? and due_at <= now()")) {
             for (Map.Entry<CiKey, Long> e : served.entrySet()) {
                 ps.setString(1, e.getKey().value());
                 ps.setLong(2, e.getValue());

@@ -125,15 +125,23 @@ public final class Reconciler {
         Map<CiKey, Long> pending = requests.pending(c, cis);
         Map<CiKey, ActualState> actual = actualState.load(c, cis);
         Map<CiKey, Map<FieldPath, ActiveDrift>> active = ledger.active(c, cis);
+        Map<CiKey, Map<FieldPath, Instant>> settling = ledger.candidates(c, cis);
         List<Policy> policies = policyStore.current();
+        // PostgreSQL keeps microseconds: the time published must be the time stored.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<LedgerChange> changes = new ArrayList<>();
         for (CiKey ci : cis) {
             changes.addAll(planner.plan(new ReconcilePlanner.Inputs(ci, lookups.get(ci), actual.get(ci),
-                    active.getOrDefault(ci, Map.of()), desiredSource.name(), policies)));
+                    active.getOrDefault(ci, Map.of()), desiredSource.name(), policies,
+                    settling.getOrDefault(ci, Map.of()), now)));
         }
-        // PostgreSQL keeps microseconds: the time published must be the time stored.
-        ledger.apply(c, changes, Instant.now().truncatedTo(ChronoUnit.MICROS), "reconciler");
+        ledger.apply(c, changes, now, "reconciler");
         requests.complete(c, cis, pending);
+        for (LedgerChange change : changes) {
+            if (change instanceof LedgerChange.Settling s) {
+                requests.requestAt(c, s.ci(), s.recheckAt());
+            }
+        }
         return changes.size();
     }
 

@@ -65,7 +65,7 @@ class PoliciesApiIT extends ServiceIT {
         assertThat(defaults.path("match")).isEqualTo(JSON.readTree(
                 "{\"ci_types\":[],\"tags\":[],\"categories\":[],\"fields\":[]}"));
         assertThat(defaults.path("severity").asText()).isEqualTo("warning");
-        assertThat(defaults.path("settle_seconds").asInt()).isEqualTo(30);
+        assertThat(defaults.path("settle_seconds").asInt()).isZero();
         assertThat(defaults.path("notify")).isEqualTo(JSON.readTree("[\"default\"]"));
         assertThat(defaults.path("mode").asText()).isEqualTo("enforce");
         assertThat(defaults.path("auto_change_request").asBoolean()).isFalse();
@@ -142,8 +142,8 @@ class PoliciesApiIT extends ServiceIT {
         assertThat(patched.path("settle_seconds").asInt()).isEqualTo(45);
         assertThat(patched.path("notify")).isEqualTo(JSON.readTree("[\"default\",\"email:ops\"]"));
 
-        JsonNode restored = patch(DEFAULT_URI, "{\"settle_seconds\": 30, \"notify\": [\"default\"]}");
-        assertThat(restored.path("settle_seconds").asInt()).isEqualTo(30);
+        JsonNode restored = patch(DEFAULT_URI, "{\"settle_seconds\": 0, \"notify\": [\"default\"]}");
+        assertThat(restored.path("settle_seconds").asInt()).isZero();
     }
 
     @Test

@@ -37,7 +37,7 @@ class PolicyJsonTest {
         Policy minimal = PolicyJson.read(ID, json("{\"name\": \"minimal\"}"));
 
         assertThat(minimal).isEqualTo(new Policy(ID, "minimal", PolicyMatch.ANY, Severity.WARNING,
-                Duration.ofSeconds(30), false, false, Optional.empty(), List.of(), PolicyMode.ENFORCE));
+                Duration.ZERO, false, false, Optional.empty(), List.of(), PolicyMode.ENFORCE));
     }
 
     @Test

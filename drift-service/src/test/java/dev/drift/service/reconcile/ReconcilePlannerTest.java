@@ -23,6 +23,7 @@ import dev.drift.service.policy.Policy;
 import dev.drift.service.policy.PolicyMatch;
 import dev.drift.service.policy.PolicyMode;
 import dev.drift.service.policy.PolicyResolver;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ class ReconcilePlannerTest {
     private static final CiKey CI = CiKey.of("vm-1");
     private static final FieldPath POWER = FieldPath.of("power_state");
     private static final Instant T1 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-01-01T00:05:00Z");
+    private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final Provenance FROM_FILE = new Provenance("file", "ci-file", "vm-1.yaml", "fields.power_state");
 
     private static final List<Policy> POLICIES = List.of(
@@ -69,6 +72,23 @@ class ReconcilePlannerTest {
 
         assertThat(changes).singleElement().isInstanceOfSatisfying(LedgerChange.Open.class,
                 open -> assertThat(open.severity()).as("only the default policy matches").isEqualTo(Severity.WARNING));
+    }
+
+    @Test
+    void driftWaitsForItsPolicysSettleTimeAndAsksForARecheck() {
+        List<LedgerChange> first = planner.plan(flappy(actual("off", "s/1"), Map.of(), NOW));
+
+        assertThat(first).containsExactly(new LedgerChange.Settling(CI, POWER, NOW, NOW.plus(SETTLE)));
+        assertThat(planner.plan(flappy(actual("off", "s/2"), Map.of(POWER, NOW), NOW.plusSeconds(30))))
+                .as("still settling: nothing new").isEmpty();
+        assertThat(planner.plan(flappy(actual("off", "s/2"), Map.of(POWER, NOW), NOW.plus(SETTLE))))
+                .singleElement().isInstanceOf(LedgerChange.Open.class);
+    }
+
+    @Test
+    void driftThatEndsWithinItsSettleTimeIsForgotten() {
+        assertThat(planner.plan(flappy(actual("running", "s/2"), Map.of(POWER, NOW), NOW.plusSeconds(10))))
+                .containsExactly(new LedgerChange.Settled(CI, POWER));
     }
 
     @Test
@@ -178,13 +198,26 @@ class ReconcilePlannerTest {
 
     private static ReconcilePlanner.Inputs inputs(DesiredLookup lookup, ActualState actual,
                                                   Map<FieldPath, ActiveDrift> active) {
-        return new ReconcilePlanner.Inputs(CI, lookup, actual, active, "file", POLICIES);
+        return new ReconcilePlanner.Inputs(CI, lookup, actual, active, "file", POLICIES, Map.of(), NOW);
     }
 
     private static Policy policy(UUID id, String name, Set<Category> categories, Severity severity, String... fields) {
-        return new Policy(id, name, new PolicyMatch(Set.of(), Set.of(), categories,
-                java.util.Arrays.stream(fields).map(FieldPattern::of).toList()), severity, java.time.Duration.ZERO,
+        return policy(id, name, Set.of(), categories, severity, Duration.ZERO, fields);
+    }
+
+    private static Policy policy(UUID id, String name, Set<String> ciTypes, Set<Category> categories,
+                                 Severity severity, Duration settle, String... fields) {
+        return new Policy(id, name, new PolicyMatch(ciTypes, Set.of(), categories,
+                java.util.Arrays.stream(fields).map(FieldPattern::of).toList()), severity, settle,
                 false, false, java.util.Optional.empty(), List.of(), PolicyMode.ENFORCE);
+    }
+
+    private static ReconcilePlanner.Inputs flappy(ActualState actual, Map<FieldPath, Instant> settling, Instant now) {
+        List<Policy> policies = List.of(POLICIES.get(0),
+                policy(UUID.randomUUID(), "flappy", Set.of("flappy"), Set.of(), Severity.HIGH, SETTLE));
+        DesiredState desired = new DesiredState(CI, "flappy", desired("on").fields(), List.of());
+        return new ReconcilePlanner.Inputs(CI, new DesiredLookup.Managed(desired), actual, Map.of(), "file", policies,
+                settling, now);
     }
 
     private static DesiredState desired(String power) {
