@@ -1,15 +1,13 @@
 package dev.drift.service.ingest;
 
+import static dev.drift.service.ingest.Mappings.byPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drift.service.model.Coverage;
-import dev.drift.service.model.FieldObservation;
 import dev.drift.service.model.FieldValue;
 import dev.drift.service.model.Observed;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FactsEventMapperTest {
@@ -26,11 +24,6 @@ class FactsEventMapperTest {
 
     private EventMapper.Mapping rocky() throws Exception {
         return map(EventDecoderTest.example("ansible.facts_collected.rocky-9.json"));
-    }
-
-    private static Map<String, Observed> byPath(EventMapper.Mapping mapping) {
-        return mapping.observations().stream()
-                .collect(Collectors.toMap(o -> o.path().toString(), FieldObservation::observed));
     }
 
     private static Observed text(String value) {

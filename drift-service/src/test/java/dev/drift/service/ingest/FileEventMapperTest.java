@@ -1,16 +1,16 @@
 package dev.drift.service.ingest;
 
+import static dev.drift.service.ingest.Mappings.byPath;
+import static dev.drift.service.ingest.Mappings.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drift.service.model.Coverage;
-import dev.drift.service.model.FieldObservation;
 import dev.drift.service.model.FieldValue;
 import dev.drift.service.model.Observed;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FileEventMapperTest {
@@ -21,15 +21,6 @@ class FileEventMapperTest {
     private EventMapper.Mapping map(String payload) throws Exception {
         JsonNode node = JSON.readTree(payload);
         return mapper.map(node);
-    }
-
-    private static Map<String, Observed> byPath(EventMapper.Mapping mapping) {
-        return mapping.observations().stream()
-                .collect(Collectors.toMap(o -> o.path().toString(), FieldObservation::observed));
-    }
-
-    private static Observed value(FieldValue value) {
-        return new Observed.Value(value);
     }
 
     @Test
