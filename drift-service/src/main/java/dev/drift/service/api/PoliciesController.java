@@ -8,6 +8,7 @@ import dev.drift.service.policy.Policy;
 import dev.drift.service.policy.PolicyException;
 import dev.drift.service.policy.PolicyJson;
 import dev.drift.service.policy.PolicyStore;
+import dev.drift.service.system.InvalidInput;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -100,6 +101,8 @@ final class PoliciesController {
     private static <T> T handled(Supplier<T> action) {
         try {
             return action.get();
+        } catch (InvalidInput e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (PolicyException e) {
             HttpStatus status = switch (e) {
                 case PolicyException.Invalid invalid -> HttpStatus.BAD_REQUEST;

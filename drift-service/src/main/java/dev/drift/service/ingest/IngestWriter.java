@@ -4,7 +4,6 @@ import dev.drift.service.actual.ActualStateRepository;
 import dev.drift.service.desired.DesiredLookup;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.model.StreamEvent;
-import dev.drift.service.outbox.OutboxPublisher;
 import dev.drift.service.ledger.CiLocks;
 import dev.drift.service.reconcile.ReconcileRequests;
 import dev.drift.service.reconcile.Reconciler;
@@ -45,15 +44,13 @@ final class IngestWriter {
     private final ActualStateRepository actualState;
     private final ReconcileRequests requests;
     private final Reconciler reconciler;
-    private final OutboxPublisher publisher;
 
     IngestWriter(Database database, ActualStateRepository actualState, ReconcileRequests requests,
-                 Reconciler reconciler, OutboxPublisher publisher) {
+                 Reconciler reconciler) {
         this.database = database;
         this.actualState = actualState;
         this.requests = requests;
         this.reconciler = reconciler;
-        this.publisher = publisher;
     }
 
     /** A decoded, valid entry. */
@@ -78,7 +75,7 @@ final class IngestWriter {
                     inlineFailure.getMessage());
             return database.write(c -> applyAll(c, cis, entries, Map.of()));
         } finally {
-            publisher.nudge();
+            reconciler.nudgeDelivery();
         }
     }
 

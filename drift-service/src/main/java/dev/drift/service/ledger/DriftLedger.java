@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,17 +30,18 @@ import java.util.UUID;
 public final class DriftLedger {
     private static final String SELECT_ACTIVE = """
             select id, ci_id, ci_type, field_path, status, severity, desired_value::text, actual_value::text,
-                   actual_source, first_detected_at, occurrence_count
+                   actual_source, first_detected_at, occurrence_count, suppressed_by
               from drift_event where ci_id = any(?) and status <> 'resolved'""";
     private static final String INSERT = """
             insert into drift_event (id, ci_id, ci_type, field_path, category, desired_value, actual_value,
                 desired_provenance, actual_source, actual_observed_at, severity, status, first_detected_at,
-                last_seen_at, occurrence_count)
+                last_seen_at, occurrence_count, suppressed_by, policy_id)
             select id::uuid, ci, type, path, category, desired::jsonb, actual::jsonb, provenance::jsonb, src,
-                   seen::timestamptz, severity, 'open', ?, ?, 1
+                   seen::timestamptz, severity, status, ?, ?, 1, suppressed_by, policy::uuid
               from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[])
-                   as u(id, ci, type, path, category, desired, actual, provenance, src, seen, severity)""";
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   as u(id, ci, type, path, category, desired, actual, provenance, src, seen, severity, status,
+                        suppressed_by, policy)""";
     private static final String REFRESH = """
             update drift_event d set desired_value = u.desired::jsonb, desired_provenance = u.provenance::jsonb,
                    actual_value = u.actual::jsonb, actual_source = u.src, actual_observed_at = u.seen::timestamptz,
@@ -51,6 +53,10 @@ public final class DriftLedger {
             update drift_event d set status = 'resolved', actual_value = u.actual::jsonb, resolved_at = ?,
                    resolved_by = u.by, last_seen_at = ?
               from unnest(?::text[], ?::text[], ?::text[]) as u(id, actual, by)
+             where d.id = u.id::uuid and d.status <> 'resolved'""";
+    private static final String RECLASSIFY = """
+            update drift_event d set status = u.status, suppressed_by = u.suppressed_by
+              from unnest(?::text[], ?::text[], ?::text[]) as u(id, status, suppressed_by)
              where d.id = u.id::uuid and d.status <> 'resolved'""";
     private static final String HISTORY = """
             insert into drift_history (drift_id, at, from_status, to_status, actor, detail)
@@ -84,7 +90,7 @@ public final class DriftLedger {
                             rs.getString(3), FieldPath.parse(rs.getString(4)), DriftStatus.fromWire(rs.getString(5)),
                             Severity.fromWire(rs.getString(6)), FieldValueJson.fromJsonText(rs.getString(7)),
                             FieldValueJson.fromJsonText(rs.getString(8)), rs.getString(9),
-                            rs.getTimestamp(10).toInstant(), rs.getInt(11));
+                            rs.getTimestamp(10).toInstant(), rs.getInt(11), Optional.ofNullable(rs.getString(12)));
                     active.computeIfAbsent(d.ci(), k -> new HashMap<>()).put(d.field(), d);
                 }
             }
@@ -110,15 +116,18 @@ public final class DriftLedger {
 
     /**
      * Applies the changes, one statement per kind of change; {@code actor} is recorded in the
-     * history ({@code reconciler}, a user).
+     * history ({@code reconciler}, a user). Returns the status transitions applied, for the caller to
+     * plan their actions on the same transaction.
      */
-    public void apply(Connection connection, List<LedgerChange> changes, Instant now, String actor)
+    public List<Transition> apply(Connection connection, List<LedgerChange> changes, Instant now, String actor)
             throws SQLException {
         if (changes.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<Transition> transitions = new ArrayList<>();
         List<OutboxMessage> messages = new ArrayList<>();
-        SqlArrays inserts = SqlArrays.text(11);
+        SqlArrays inserts = SqlArrays.text(14);
+        SqlArrays reclassified = SqlArrays.text(3);
         SqlArrays refreshes = SqlArrays.of("text", "text", "text", "text", "text", "text", "int4");
         SqlArrays resolves = SqlArrays.text(3);
         SqlArrays history = SqlArrays.text(4);
@@ -132,10 +141,19 @@ public final class DriftLedger {
                             open.field().category().wireName(), FieldValueJson.toJsonText(open.desired()),
                             FieldValueJson.toJsonText(open.actual()),
                             DriftMessages.provenance(open.provenance()).toString(), open.actualSource(),
-                            open.actualObservedAt().toString(), open.severity().wireName());
-                    history.add(id.toString(), null, DriftStatus.OPEN.wireName(), detailOf(open));
+                            open.actualObservedAt().toString(), open.severity().wireName(), open.status().wireName(),
+                            open.suppressedBy().orElse(null), open.policyId().map(UUID::toString).orElse(null));
+                    history.add(id.toString(), null, open.status().wireName(), detailOf(open));
                     messages.add(DriftMessages.detected(id, open, now));
                     settled.add(open.ci().value(), open.field().toString());
+                    transitions.add(new Transition(opened(id, open, now), Optional.empty(), Optional.empty(), now));
+                }
+                case LedgerChange.Reclassify r -> {
+                    reclassified.add(r.drift().id().toString(), r.to().wireName(), r.suppressedBy().orElse(null));
+                    history.add(r.drift().id().toString(), r.drift().status().wireName(), r.to().wireName(),
+                            suppressionDetail(r.suppressedBy()));
+                    transitions.add(new Transition(r.drift().withStatus(r.to(), r.suppressedBy()),
+                            Optional.of(r.drift().status()), Optional.empty(), now));
                 }
                 case LedgerChange.Refresh r -> refreshes.add(r.drift().id().toString(),
                         FieldValueJson.toJsonText(r.desired()), DriftMessages.provenance(r.provenance()).toString(),
@@ -146,6 +164,8 @@ public final class DriftLedger {
                     history.add(r.drift().id().toString(), r.drift().status().wireName(),
                             DriftStatus.RESOLVED.wireName(), "{\"resolved_by\":\"" + r.by().wireName() + "\"}");
                     messages.add(DriftMessages.resolved(r, now));
+                    transitions.add(new Transition(resolved(r), Optional.of(r.drift().status()), Optional.of(r.by()),
+                            now));
                 }
                 case LedgerChange.Settling st -> settling.add(st.ci().value(), st.field().toString(),
                         st.since().toString());
@@ -156,10 +176,29 @@ public final class DriftLedger {
         execute(connection, INSERT, inserts, List.of(at, at));
         execute(connection, REFRESH, refreshes, List.of(at));
         execute(connection, RESOLVE, resolves, List.of(at, at));
+        execute(connection, RECLASSIFY, reclassified, List.of());
         execute(connection, HISTORY, history, List.of(at, actor));
         execute(connection, SETTLING, settling, List.of());
         execute(connection, SETTLED, settled, List.of());
         outbox.enqueue(connection, messages);
+        return transitions;
+    }
+
+    private static ActiveDrift opened(UUID id, LedgerChange.Open open, Instant now) {
+        return new ActiveDrift(id, open.ci(), open.ciType(), open.field(), open.status(), open.severity(),
+                open.desired(), open.actual(), open.actualSource(), now, 1, open.suppressedBy());
+    }
+
+    private static ActiveDrift resolved(LedgerChange.Resolve r) {
+        ActiveDrift d = r.drift();
+        return new ActiveDrift(d.id(), d.ci(), d.ciType(), d.field(), DriftStatus.RESOLVED, d.severity(), d.desired(),
+                r.actual(), r.actualSource(), d.firstDetectedAt(), d.occurrenceCount(), Optional.empty());
+    }
+
+    private static String suppressionDetail(Optional<String> suppressedBy) {
+        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        suppressedBy.ifPresentOrElse(by -> node.put("suppressed_by", by), () -> node.putNull("suppressed_by"));
+        return node.toString();
     }
 
     /** Binds the leading scalar parameters, then the row columns as arrays. */
@@ -182,6 +221,7 @@ public final class DriftLedger {
         node.set("desired", FieldValueJson.toJson(open.desired()));
         node.set("actual", FieldValueJson.toJson(open.actual()));
         node.put("actual_source", open.actualSource());
+        open.suppressedBy().ifPresent(by -> node.put("suppressed_by", by));
         return node.toString();
     }
 }

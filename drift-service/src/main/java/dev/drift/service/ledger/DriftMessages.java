@@ -32,7 +32,7 @@ final class DriftMessages {
         p.put("field", open.field().toString());
         p.put("category", open.field().category().wireName());
         p.put("severity", open.severity().wireName());
-        p.put("status", DriftStatus.OPEN.wireName());
+        p.put("status", open.status().wireName());
         p.set("desired", FieldValueJson.toJson(open.desired()));
         p.set("actual", FieldValueJson.toJson(open.actual()));
         p.set("desired_provenance", provenance(open.provenance()));

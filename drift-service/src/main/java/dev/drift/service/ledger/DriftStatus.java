@@ -3,12 +3,14 @@ package dev.drift.service.ledger;
 import java.util.Locale;
 
 /**
- * Lifecycle of a drift event. {@code open}, {@code acknowledged}, {@code remediating} and
- * {@code escalated} are active (at most one active event per CI and field); {@code resolved} is
- * final: a later drift of the same field opens a new event.
+ * Lifecycle of a drift event. Every status but {@code resolved} is active (at most one active event
+ * per CI and field); {@code resolved} is final: a later drift of the same field opens a new event.
+ * {@code excepted} (an approved exception covers it) and {@code expected} (an approved change window
+ * covers it) are recorded but neither alert nor remediate; they become {@code open} when what covers
+ * them ends and the field still differs.
  */
 public enum DriftStatus {
-    OPEN, ACKNOWLEDGED, REMEDIATING, RESOLVED, ESCALATED;
+    OPEN, ACKNOWLEDGED, REMEDIATING, RESOLVED, ESCALATED, EXCEPTED, EXPECTED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,6 +18,11 @@ public enum DriftStatus {
 
     public boolean active() {
         return this != RESOLVED;
+    }
+
+    /** Whether the drift is covered by an exception or a change window: recorded, not acted on. */
+    public boolean suppressed() {
+        return this == EXCEPTED || this == EXPECTED;
     }
 
     /** Throws {@link IllegalArgumentException} naming the allowed values. */
@@ -26,6 +33,6 @@ public enum DriftStatus {
             }
         }
         throw new IllegalArgumentException(
-                "status must be one of open, acknowledged, remediating, resolved, escalated: '" + name + "'");
+                "status must be one of open, acknowledged, remediating, resolved, escalated, excepted, expected: '" + name + "'");
     }
 }

@@ -5,14 +5,29 @@ import dev.drift.service.model.FieldPath;
 import dev.drift.service.model.FieldValue;
 import dev.drift.service.model.Provenance;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 /** One change to the drift ledger decided by a reconcile. */
 public sealed interface LedgerChange {
 
-    /** A field drifted and has no active event: open one and announce it on {@code drift.detected}. */
+    /**
+     * A field drifted and has no active event: open one and announce it on {@code drift.detected}.
+     * {@code status} is {@code open}, or {@code excepted} / {@code expected} when {@code suppressedBy}
+     * covers it; {@code policyId} is the policy that decided its severity.
+     */
     record Open(CiKey ci, String ciType, FieldPath field, Severity severity, FieldValue desired,
-                Provenance provenance, FieldValue actual, String actualSource, Instant actualObservedAt)
+                Provenance provenance, FieldValue actual, String actualSource, Instant actualObservedAt,
+                DriftStatus status, Optional<String> suppressedBy, Optional<UUID> policyId)
             implements LedgerChange {
+    }
+
+    /**
+     * An active drift changes status because what covers it changed: an exception or change window now
+     * covers it ({@code excepted}, {@code expected}), or no longer does ({@code open}, which acts
+     * like an opening: people are told).
+     */
+    record Reclassify(ActiveDrift drift, DriftStatus to, Optional<String> suppressedBy) implements LedgerChange {
     }
 
     /**

@@ -34,7 +34,8 @@ public final class FieldPattern {
         return regex.matcher(path.toString()).matches();
     }
 
-    private static Pattern toRegex(String glob) {
+    /** The regular expression of a glob in which only {@code *} is special. */
+    static Pattern toRegex(String glob) {
         StringBuilder sb = new StringBuilder();
         String[] parts = glob.split("\\*", -1);
         for (int i = 0; i < parts.length; i++) {

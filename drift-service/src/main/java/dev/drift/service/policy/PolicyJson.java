@@ -1,5 +1,6 @@
 package dev.drift.service.policy;
 
+import dev.drift.service.system.JsonMembers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

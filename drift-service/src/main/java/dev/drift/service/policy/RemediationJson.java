@@ -1,5 +1,6 @@
 package dev.drift.service.policy;
 
+import dev.drift.service.system.JsonMembers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The JSON form of {@link Remediation}, told apart by {@code kind}: {@code playbook} or {@code awx_job_template}. */
-final class RemediationJson {
+public final class RemediationJson {
     static final String MEMBER = "remediation";
     private static final String PLAYBOOK = "playbook";
     private static final String AWX = "awx_job_template";
@@ -16,7 +17,7 @@ final class RemediationJson {
     private RemediationJson() {
     }
 
-    static Remediation read(JsonNode node) {
+    public static Remediation read(JsonNode node) {
         JsonNode kind = node.path("kind");
         if (node.isObject() && !kind.isTextual()) {
             throw new PolicyException.Invalid(MEMBER + ".kind", "is required: playbook or awx_job_template");
@@ -43,7 +44,7 @@ final class RemediationJson {
         };
     }
 
-    static ObjectNode write(Remediation remediation) {
+    public static ObjectNode write(Remediation remediation) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         switch (remediation) {
             case Remediation.Playbook p -> node.put("kind", PLAYBOOK).put("path", p.path());

@@ -4,9 +4,9 @@ import dev.drift.service.desired.DesiredLookup;
 import dev.drift.service.diff.Differ;
 import dev.drift.service.diff.FieldDiff;
 import dev.drift.service.ledger.ActiveDrift;
+import dev.drift.service.ledger.DriftStatus;
 import dev.drift.service.ledger.LedgerChange;
 import dev.drift.service.ledger.ResolvedBy;
-import dev.drift.service.ledger.Severity;
 import dev.drift.service.model.ActualReading;
 import dev.drift.service.model.ActualState;
 import dev.drift.service.model.CiKey;
@@ -17,8 +17,9 @@ import dev.drift.service.model.Provenance;
 import dev.drift.service.policy.Policy;
 import dev.drift.service.policy.PolicyResolver;
 import dev.drift.service.policy.PolicySubject;
+import dev.drift.service.suppress.Suppression;
+import dev.drift.service.suppress.Suppressions;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,9 +48,16 @@ final class ReconcilePlanner {
         this.policies = policies;
     }
 
-    /** What a CI's reconcile decides on: everything is read before, nothing is written during. */
+    /**
+     * What a CI's reconcile decides on: everything is read before, nothing is written during.
+     *
+     * @param suppressions exceptions and change windows that may cover the CI's drift
+     * @param guardUntil   the loop guard: drift is remediating the CI, and new drift is held back
+     *                     (as if settling) until then; empty when no run is near
+     */
     record Inputs(CiKey ci, DesiredLookup lookup, ActualState actual, Map<FieldPath, ActiveDrift> active,
-                  String sourceName, List<Policy> policies, Map<FieldPath, Instant> settling, Instant now) {
+                  String sourceName, List<Policy> policies, Map<FieldPath, Instant> settling, Instant now,
+                  Suppressions suppressions, Optional<Instant> guardUntil) {
     }
 
     List<LedgerChange> plan(Inputs in) {
@@ -69,11 +77,17 @@ final class ReconcilePlanner {
             ActiveDrift existing = unmatched.remove(diff.path());
             switch (diff) {
                 case FieldDiff.Drifted d -> {
+                    Optional<Suppression> cover = in.suppressions().find(in.ci(), d.path(), d.actual().value(),
+                            in.now());
                     if (existing == null) {
-                        openOrSettle(desired, d, in).ifPresent(changes::add);
-                    } else if (changed(existing, d)) {
-                        changes.add(new LedgerChange.Refresh(existing, d.desired().value(), d.desired().provenance(),
-                                d.actual().value(), d.actual().source(), d.actual().observedAt()));
+                        openOrSettle(desired, d, cover, in).ifPresent(changes::add);
+                    } else {
+                        reclassify(existing, cover).ifPresent(changes::add);
+                        if (changed(existing, d)) {
+                            changes.add(new LedgerChange.Refresh(existing, d.desired().value(),
+                                    d.desired().provenance(), d.actual().value(), d.actual().source(),
+                                    d.actual().observedAt()));
+                        }
                     }
                 }
                 case FieldDiff.InSync s -> {
@@ -103,20 +117,43 @@ final class ReconcilePlanner {
     }
 
     /**
-     * Opens the drift once it has differed for its policy's settle time; until then remembers since
-     * when it differs and asks for a recheck when the time is up.
+     * Opens the drift once it has differed for its policy's settle time, and once the loop guard of a
+     * remediation run on the CI has passed; until then remembers since when it differs and asks for a
+     * recheck when the time is up. Drift an exception or change window covers is recorded at once.
      */
-    private Optional<LedgerChange> openOrSettle(DesiredState desired, FieldDiff.Drifted d, Inputs in) {
+    private Optional<LedgerChange> openOrSettle(DesiredState desired, FieldDiff.Drifted d,
+                                                Optional<Suppression> cover, Inputs in) {
         Policy policy = policies.resolve(new PolicySubject(desired.ciType(), Set.of(), d.path()), in.policies());
-        Duration settle = policy.settle();
-        Instant since = in.settling().get(d.path());
-        if (settle.isZero() || since != null && !in.now().isBefore(since.plus(settle))) {
-            return Optional.of(open(desired, d, policy.severity()));
+        if (cover.isPresent()) {
+            return Optional.of(open(desired, d, policy, cover));
         }
-        if (since == null) {
-            return Optional.of(new LedgerChange.Settling(in.ci(), d.path(), in.now(), in.now().plus(settle)));
+        Instant since = in.settling().get(d.path());
+        Instant start = since == null ? in.now() : since;
+        Instant due = start.plus(policy.settle());
+        boolean guarded = in.guardUntil().filter(due::isBefore).isPresent();
+        if (guarded) {
+            due = in.guardUntil().get();
+        }
+        if (!in.now().isBefore(due)) {
+            return Optional.of(open(desired, d, policy, Optional.empty()));
+        }
+        if (since == null || guarded) {
+            return Optional.of(new LedgerChange.Settling(in.ci(), d.path(), start, due));
         }
         return Optional.empty();
+    }
+
+    /** A changed cover changes the status: covered now, or no longer covered (open again). */
+    private static Optional<LedgerChange> reclassify(ActiveDrift existing, Optional<Suppression> cover) {
+        if (cover.isPresent()) {
+            Suppression c = cover.get();
+            boolean same = existing.status() == c.status() && existing.suppressedBy().equals(Optional.of(c.ref()));
+            return same ? Optional.empty()
+                    : Optional.of(new LedgerChange.Reclassify(existing, c.status(), Optional.of(c.ref())));
+        }
+        return existing.status().suppressed()
+                ? Optional.of(new LedgerChange.Reclassify(existing, DriftStatus.OPEN, Optional.empty()))
+                : Optional.empty();
     }
 
     private static void forgetSettling(Inputs in, FieldPath path, List<LedgerChange> changes) {
@@ -125,15 +162,17 @@ final class ReconcilePlanner {
         }
     }
 
-    /** The severity the most specific matching policy gives (CI tags are not known to drift yet). */
-    private Severity severity(String ciType, FieldPath field, List<Policy> candidates) {
-        return policies.resolve(new PolicySubject(ciType, Set.of(), field), candidates).severity();
+    /** The most specific matching policy (CI tags are not known to drift yet). */
+    private Policy policy(String ciType, FieldPath field, List<Policy> candidates) {
+        return policies.resolve(new PolicySubject(ciType, Set.of(), field), candidates);
     }
 
-    private static LedgerChange.Open open(DesiredState desired, FieldDiff.Drifted d, Severity severity) {
-        return new LedgerChange.Open(desired.ci(), desired.ciType(), d.path(), severity,
+    private static LedgerChange.Open open(DesiredState desired, FieldDiff.Drifted d, Policy policy,
+                                          Optional<Suppression> cover) {
+        return new LedgerChange.Open(desired.ci(), desired.ciType(), d.path(), policy.severity(),
                 d.desired().value(), d.desired().provenance(), d.actual().value(), d.actual().source(),
-                d.actual().observedAt());
+                d.actual().observedAt(), cover.map(Suppression::status).orElse(DriftStatus.OPEN),
+                cover.map(Suppression::ref), Optional.of(policy.id()));
     }
 
     private static boolean changed(ActiveDrift existing, FieldDiff.Drifted d) {
@@ -142,11 +181,17 @@ final class ReconcilePlanner {
                 || !existing.actualSource().equals(d.actual().source());
     }
 
-    /** Intent moved to meet an unchanged observation: {@code desired_changed}; otherwise the machine came back. */
+    /**
+     * Intent moved to meet an unchanged observation: {@code desired_changed}; the machine came back
+     * while drift was remediating it: {@code remediation}; otherwise it came back by itself.
+     */
     private static ResolvedBy resolvedBy(ActiveDrift existing, FieldDiff.InSync s) {
         boolean sameObservation = existing.actualSource().equals(s.actual().source());
         boolean desiredMoved = !existing.desired().equals(s.desired().value());
-        return sameObservation && desiredMoved ? ResolvedBy.DESIRED_CHANGED : ResolvedBy.AUTO;
+        if (sameObservation && desiredMoved) {
+            return ResolvedBy.DESIRED_CHANGED;
+        }
+        return existing.status() == DriftStatus.REMEDIATING ? ResolvedBy.REMEDIATION : ResolvedBy.AUTO;
     }
 
     private List<LedgerChange> planUnmanaged(Inputs in) {
@@ -163,10 +208,11 @@ final class ReconcilePlanner {
             ActualState.ActualRow latest = latestRow(actual);
             String source = latest == null ? "reconciler" : latest.source();
             Instant seen = latest == null ? Instant.now() : latest.observedAt();
-            changes.add(new LedgerChange.Open(ci, UNMANAGED_TYPE, UNMANAGED_FIELD,
-                    severity(UNMANAGED_TYPE, UNMANAGED_FIELD, in.policies()), new FieldValue.Text("true"),
-                    new Provenance(in.sourceName(), "inventory", ci.value(), "registration"),
-                    new FieldValue.Text("false"), source, seen));
+            Policy policy = policy(UNMANAGED_TYPE, UNMANAGED_FIELD, in.policies());
+            changes.add(new LedgerChange.Open(ci, UNMANAGED_TYPE, UNMANAGED_FIELD, policy.severity(),
+                    new FieldValue.Text("true"), new Provenance(in.sourceName(), "inventory", ci.value(), "registration"),
+                    new FieldValue.Text("false"), source, seen, DriftStatus.OPEN, Optional.empty(),
+                    Optional.of(policy.id())));
         }
         return changes;
     }

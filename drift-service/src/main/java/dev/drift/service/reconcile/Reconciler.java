@@ -1,5 +1,8 @@
 package dev.drift.service.reconcile;
 
+import dev.drift.service.actions.ActionNudges;
+import dev.drift.service.actions.ActionPlanner;
+import dev.drift.service.actions.RemediationGuards;
 import dev.drift.service.actual.ActualStateRepository;
 import dev.drift.service.desired.DesiredLookup;
 import dev.drift.service.desired.DesiredStateSource;
@@ -13,6 +16,8 @@ import dev.drift.service.model.FieldPath;
 import dev.drift.service.outbox.OutboxPublisher;
 import dev.drift.service.policy.Policy;
 import dev.drift.service.policy.PolicyStore;
+import dev.drift.service.suppress.SuppressionStore;
+import dev.drift.service.suppress.Suppressions;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.DriftException;
 import jakarta.inject.Singleton;
@@ -25,6 +30,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +66,10 @@ public final class Reconciler {
     private final ReconcileProperties properties;
     private final OutboxPublisher publisher;
     private final PolicyStore policyStore;
+    private final SuppressionStore suppressions;
+    private final RemediationGuards remediationGuards;
+    private final ActionPlanner actions;
+    private final ActionNudges actionNudges;
     private final AtomicBoolean sourceFailing = new AtomicBoolean();
 
     /** Desired state read for some CIs; those that could not be read, with why. */
@@ -68,7 +78,9 @@ public final class Reconciler {
 
     Reconciler(DesiredStateSource desiredSource, ActualStateRepository actualState, DriftLedger ledger,
                ReconcileRequests requests, ReconcilePlanner planner, Database database,
-               ReconcileProperties properties, OutboxPublisher publisher, PolicyStore policyStore) {
+               ReconcileProperties properties, OutboxPublisher publisher, PolicyStore policyStore,
+               SuppressionStore suppressions, RemediationGuards remediationGuards, ActionPlanner actions,
+               ActionNudges actionNudges) {
         this.desiredSource = desiredSource;
         this.actualState = actualState;
         this.ledger = ledger;
@@ -78,6 +90,16 @@ public final class Reconciler {
         this.properties = properties;
         this.publisher = publisher;
         this.policyStore = policyStore;
+        this.suppressions = suppressions;
+        this.remediationGuards = remediationGuards;
+        this.actions = actions;
+        this.actionNudges = actionNudges;
+    }
+
+    /** Wakes whoever delivers what a committed reconcile recorded: the outbox publisher and the action dispatchers. */
+    public void nudgeDelivery() {
+        publisher.nudge();
+        actionNudges.nudge();
     }
 
     /**
@@ -129,13 +151,15 @@ public final class Reconciler {
         List<Policy> policies = policyStore.current();
         // PostgreSQL keeps microseconds: the time published must be the time stored.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Suppressions covers = suppressions.load(c, cis, now);
+        Map<CiKey, Instant> guarded = remediationGuards.activeUntil(c, cis);
         List<LedgerChange> changes = new ArrayList<>();
         for (CiKey ci : cis) {
             changes.addAll(planner.plan(new ReconcilePlanner.Inputs(ci, lookups.get(ci), actual.get(ci),
                     active.getOrDefault(ci, Map.of()), desiredSource.name(), policies,
-                    settling.getOrDefault(ci, Map.of()), now)));
+                    settling.getOrDefault(ci, Map.of()), now, covers, Optional.ofNullable(guarded.get(ci)))));
         }
-        ledger.apply(c, changes, now, "reconciler");
+        actions.plan(c, ledger.apply(c, changes, now, "reconciler"), policies);
         requests.complete(c, cis, pending);
         for (LedgerChange change : changes) {
             if (change instanceof LedgerChange.Settling s) {
@@ -173,7 +197,7 @@ public final class Reconciler {
                 changes += reconcileAlone(e.getKey(), e.getValue());
             }
         }
-        publisher.nudge();
+        nudgeDelivery();
         return changes;
     }
 

@@ -22,6 +22,7 @@ import dev.drift.service.model.Provenance;
 import dev.drift.service.policy.Policy;
 import dev.drift.service.policy.PolicyMatch;
 import dev.drift.service.policy.PolicyMode;
+import dev.drift.service.suppress.Suppressions;
 import dev.drift.service.policy.PolicyResolver;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,7 +177,8 @@ class ReconcilePlannerTest {
                     .isEqualTo(Severity.CRITICAL);
         });
         ActiveDrift registered = new ActiveDrift(UUID.randomUUID(), CI, "unknown", ReconcilePlanner.UNMANAGED_FIELD,
-                DriftStatus.OPEN, Severity.HIGH, FieldValue.text("true"), FieldValue.text("false"), "s/1", T1, 1);
+                DriftStatus.OPEN, Severity.HIGH, FieldValue.text("true"), FieldValue.text("false"), "s/1", T1, 1,
+                java.util.Optional.empty());
         assertThat(planner.plan(inputs(new DesiredLookup.Unmanaged(CI), actual("off", "s/2"),
                 Map.of(ReconcilePlanner.UNMANAGED_FIELD, registered)))).isEmpty();
     }
@@ -198,7 +200,8 @@ class ReconcilePlannerTest {
 
     private static ReconcilePlanner.Inputs inputs(DesiredLookup lookup, ActualState actual,
                                                   Map<FieldPath, ActiveDrift> active) {
-        return new ReconcilePlanner.Inputs(CI, lookup, actual, active, "file", POLICIES, Map.of(), NOW);
+        return new ReconcilePlanner.Inputs(CI, lookup, actual, active, "file", POLICIES, Map.of(), NOW,
+                Suppressions.NONE, java.util.Optional.empty());
     }
 
     private static Policy policy(UUID id, String name, Set<Category> categories, Severity severity, String... fields) {
@@ -217,7 +220,7 @@ class ReconcilePlannerTest {
                 policy(UUID.randomUUID(), "flappy", Set.of("flappy"), Set.of(), Severity.HIGH, SETTLE));
         DesiredState desired = new DesiredState(CI, "flappy", desired("on").fields(), List.of());
         return new ReconcilePlanner.Inputs(CI, new DesiredLookup.Managed(desired), actual, Map.of(), "file", policies,
-                settling, now);
+                settling, now, Suppressions.NONE, java.util.Optional.empty());
     }
 
     private static DesiredState desired(String power) {
@@ -231,6 +234,6 @@ class ReconcilePlannerTest {
 
     private static ActiveDrift active(String desired, String actual, String source) {
         return new ActiveDrift(UUID.randomUUID(), CI, "vm", POWER, DriftStatus.OPEN, Severity.HIGH,
-                FieldValue.text(desired), FieldValue.text(actual), source, T1, 1);
+                FieldValue.text(desired), FieldValue.text(actual), source, T1, 1, java.util.Optional.empty());
     }
 }

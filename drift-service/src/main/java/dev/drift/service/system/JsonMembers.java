@@ -1,4 +1,4 @@
-package dev.drift.service.policy;
+package dev.drift.service.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Strict reading of one JSON object: unknown members and wrong types are {@link PolicyException.Invalid}
+ * Strict reading of one JSON object: unknown members and wrong types are {@link InvalidInput}
  * naming the member by its dotted path ({@code match.fields[2]}). A member given as JSON {@code null}
  * counts as absent.
  */
-final class JsonMembers {
+public final class JsonMembers {
     private final ObjectNode node;
     private final String prefix;
 
@@ -24,55 +24,55 @@ final class JsonMembers {
     }
 
     /** The object at {@code member} ("" for the whole body) allowing only the given member names. */
-    static JsonMembers of(JsonNode node, String member, Set<String> allowed) {
+    public static JsonMembers of(JsonNode node, String member, Set<String> allowed) {
         if (!(node instanceof ObjectNode object)) {
-            throw new PolicyException.Invalid(member.isEmpty() ? "body" : member, "must be a JSON object");
+            throw new InvalidInput(member.isEmpty() ? "body" : member, "must be a JSON object");
         }
         JsonMembers members = new JsonMembers(object, member.isEmpty() ? "" : member + ".");
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new PolicyException.Invalid(members.path(name), "unknown member");
+                throw new InvalidInput(members.path(name), "unknown member");
             }
         }
         return members;
     }
 
-    String path(String name) {
+    public String path(String name) {
         return prefix + name;
     }
 
-    Optional<JsonNode> get(String name) {
+    public Optional<JsonNode> get(String name) {
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
-    Optional<String> text(String name) {
+    public Optional<String> text(String name) {
         return get(name).map(v -> {
             if (!v.isTextual()) {
-                throw new PolicyException.Invalid(path(name), "must be a string");
+                throw new InvalidInput(path(name), "must be a string");
             }
             return printable(path(name), v.asText());
         });
     }
 
-    String requiredText(String name) {
-        return text(name).orElseThrow(() -> new PolicyException.Invalid(path(name), "is required"));
+    public String requiredText(String name) {
+        return text(name).orElseThrow(() -> new InvalidInput(path(name), "is required"));
     }
 
-    boolean bool(String name, boolean absent) {
+    public boolean bool(String name, boolean absent) {
         return get(name).map(v -> {
             if (!v.isBoolean()) {
-                throw new PolicyException.Invalid(path(name), "must be true or false");
+                throw new InvalidInput(path(name), "must be true or false");
             }
             return v.asBoolean();
         }).orElse(absent);
     }
 
-    int integer(String name, int absent, int min, int max) {
+    public int integer(String name, int absent, int min, int max) {
         return get(name).map(v -> {
             if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
-                throw new PolicyException.Invalid(path(name), "must be an integer from " + min + " to " + max);
+                throw new InvalidInput(path(name), "must be an integer from " + min + " to " + max);
             }
             return v.asInt();
         }).orElse(absent);
@@ -82,7 +82,7 @@ final class JsonMembers {
     private static String printable(String member, String text) {
         if (text.chars().anyMatch(Character::isISOControl)
                 || text.chars().anyMatch(c -> Character.isSurrogate((char) c)) && !wellFormed(text)) {
-            throw new PolicyException.Invalid(member, "must not contain control characters or broken Unicode");
+            throw new InvalidInput(member, "must not contain control characters or broken Unicode");
         }
         return text;
     }
@@ -100,36 +100,36 @@ final class JsonMembers {
     }
 
     /** A wire enum: {@code parser} throws {@link IllegalArgumentException} naming the allowed values. */
-    <E> Optional<E> enumerated(String name, Function<String, E> parser) {
+    public <E> Optional<E> enumerated(String name, Function<String, E> parser) {
         return text(name).map(v -> {
             try {
                 return parser.apply(v);
             } catch (IllegalArgumentException e) {
-                throw new PolicyException.Invalid(path(name), e.getMessage());
+                throw new InvalidInput(path(name), e.getMessage());
             }
         });
     }
 
     /** A list of strings, each parsed; absent is empty. */
-    <T> List<T> list(String name, Function<String, T> parser) {
+    public <T> List<T> list(String name, Function<String, T> parser) {
         Optional<JsonNode> value = get(name);
         if (value.isEmpty()) {
             return List.of();
         }
         if (!value.get().isArray()) {
-            throw new PolicyException.Invalid(path(name), "must be a list of strings");
+            throw new InvalidInput(path(name), "must be a list of strings");
         }
         List<T> items = new ArrayList<>();
         for (int i = 0; i < value.get().size(); i++) {
             JsonNode item = value.get().get(i);
             String member = path(name) + "[" + i + "]";
             if (!item.isTextual()) {
-                throw new PolicyException.Invalid(member, "must be a string");
+                throw new InvalidInput(member, "must be a string");
             }
             try {
                 items.add(parser.apply(printable(member, item.asText())));
             } catch (IllegalArgumentException e) {
-                throw new PolicyException.Invalid(member, e.getMessage());
+                throw new InvalidInput(member, e.getMessage());
             }
         }
         return items;

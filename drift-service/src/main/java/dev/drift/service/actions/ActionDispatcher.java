@@ -1,0 +1,255 @@
+package dev.drift.service.actions;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drift.service.ledger.CiLocks;
+import dev.drift.service.ledger.DriftChanges;
+import dev.drift.service.system.Database;
+import dev.drift.service.system.DriftException;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers notifications and ITSM tickets recorded by {@link ActionPlanner}.
+ *
+ * <p>Each round leases the due actions ({@code for update skip locked}, so instances share the work),
+ * delivers them outside any transaction, one virtual thread per target, and records each outcome:
+ * delivered (with the channel's reference or the ticket number), due again later (a retryable
+ * failure, with exponential backoff; or the target's circuit is open), or failed (a terminal
+ * failure, or {@code max-attempts} used up). A crash leaves leased actions pending; their lease runs
+ * out and they are delivered then. Tickets cannot be doubled (the ITSM client looks up the
+ * correlation id first); a message can only be doubled by a crash between the target's answer and
+ * the record of it.
+ */
+@Singleton
+public final class ActionDispatcher implements ApplicationEventListener<ServerStartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(ActionDispatcher.class);
+    private static final Set<ActionKind> KINDS = EnumSet.of(ActionKind.NOTIFY, ActionKind.CHANGE_REQUEST,
+            ActionKind.INCIDENT);
+
+    private final Database database;
+    private final ActionQueue queue;
+    private final TargetGuards guards;
+    private final ActionsProperties properties;
+    private final Map<String, NotificationChannel> channels;
+    private final Optional<ItsmClient> itsm;
+    private final DriftChanges drifts;
+    private final Semaphore nudges = new Semaphore(0);
+    private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
+    private Thread thread;
+    private volatile boolean running;
+
+    ActionDispatcher(Database database, ActionQueue queue, TargetGuards guards, ActionsProperties properties,
+                     List<NotificationChannel> channels, Optional<ItsmClient> itsm, DriftChanges drifts) {
+        this.database = database;
+        this.queue = queue;
+        this.guards = guards;
+        this.properties = properties;
+        this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
+        this.itsm = itsm;
+        this.drifts = drifts;
+    }
+
+    /** Asks the dispatcher to look for due actions now (call after committing some). */
+    public void nudge() {
+        if (nudges.availablePermits() == 0) {
+            nudges.release();
+        }
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(ServerStartupEvent event) {
+        if (running || !properties.enabled()) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("action-dispatcher").daemon().start(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                nudges.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                nudges.drainPermits();
+                while (running && dispatchOnce() == properties.batchSize()) {
+                    LOG.debug("more actions due, next round at once");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("action dispatch round failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** One round: leases due actions and delivers them; returns how many were leased. */
+    int dispatchOnce() throws InterruptedException {
+        List<ClaimedAction> claimed = database.write(c -> queue.claim(c, KINDS, properties.batchSize(),
+                properties.lease()));
+        Map<String, List<ClaimedAction>> byTarget = new LinkedHashMap<>();
+        claimed.forEach(a -> byTarget.computeIfAbsent(a.target(), t -> new ArrayList<>()).add(a));
+        List<java.util.concurrent.Callable<Void>> work = new ArrayList<>();
+        byTarget.forEach((target, actions) -> work.add(() -> {
+            deliver(target, actions);
+            return null;
+        }));
+        deliveries.invokeAll(work);
+        return claimed.size();
+    }
+
+    private void deliver(String target, List<ClaimedAction> actions) {
+        try {
+            if (target.equals(ActionPlanner.ITSM)) {
+                actions.forEach(this::deliverTicket);
+            } else {
+                deliverNotices(target, actions);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("delivery to {} failed: {}", target, e.getMessage());
+        }
+    }
+
+    private void deliverNotices(String target, List<ClaimedAction> actions) {
+        NotificationChannel channel = channels.get(target);
+        if (channel == null) {
+            actions.forEach(a -> fail(a, "no notification channel named '" + target + "' is configured"));
+            return;
+        }
+        Map<String, ClaimedAction> byKey = new LinkedHashMap<>();
+        List<Notice> notices = new ArrayList<>();
+        for (ClaimedAction a : actions) {
+            Notice n = NoticeJson.read(a.payload(), threadOf(a));
+            byKey.put(n.idempotencyKey(), a);
+            notices.add(n);
+        }
+        List<ChannelMessage> messages = channel.compose(notices);
+        List<ClaimedAction> left = new ArrayList<>(actions);
+        for (ChannelMessage message : messages) {
+            List<ClaimedAction> covered = message.covers().stream().map(n -> byKey.get(n.idempotencyKey())).toList();
+            try {
+                Optional<String> reference = guards.call("notify:" + target, () -> channel.send(message));
+                covered.forEach(a -> delivered(a, result(reference, message)));
+                left.removeAll(covered);
+            } catch (RuntimeException e) {
+                if (!DriftException.isRetryable(e)) {
+                    covered.forEach(a -> fail(a, e.getMessage()));
+                    left.removeAll(covered);
+                    continue;
+                }
+                left.forEach(a -> retry(a, e));
+                return;
+            }
+        }
+        Instant later = Instant.now().plus(properties.pollInterval().multipliedBy(5));
+        left.forEach(a -> database.write(c -> {
+            queue.retryAt(c, a.id(), "held back by the channel's rate limit", later);
+            return null;
+        }));
+    }
+
+    private Optional<String> threadOf(ClaimedAction a) {
+        if (a.transition().startsWith("opened")) {
+            return Optional.empty();
+        }
+        return database.read(c -> queue.openingReference(c, a.driftId(), a.target()));
+    }
+
+    private static ObjectNode result(Optional<String> reference, ChannelMessage message) {
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        reference.ifPresent(r -> result.put("reference", r));
+        result.put("digest", message.digest());
+        result.put("notices_in_message", message.covers().size());
+        return result;
+    }
+
+    private void deliverTicket(ClaimedAction a) {
+        if (itsm.isEmpty()) {
+            fail(a, "no ITSM is configured (drift.itsm.kind)");
+            return;
+        }
+        ItsmClient client = itsm.get();
+        boolean incident = a.kind() == ActionKind.INCIDENT;
+        TicketSpec spec = Notices.ticket(NoticeJson.read(a.payload(), Optional.empty()),
+                a.payload().get("correlation_id").asText(), a.idempotencyKey());
+        try {
+            String number = guards.call("itsm:" + client.name(),
+                    () -> incident ? client.openIncident(spec) : client.openChangeRequest(spec));
+            ObjectNode result = JsonNodeFactory.instance.objectNode().put("reference", number);
+            database.write(c -> {
+                queue.delivered(c, a.id(), result);
+                CiLocks.lock(c, List.of(dev.drift.service.model.CiKey.of(spec.ciId())));
+                drifts.recordTicket(c, a.driftId(), incident, number);
+                Optional<dev.drift.service.ledger.ActiveDrift> drift = drifts.find(c, a.driftId());
+                if (drift.isPresent()) {
+                    drifts.note(c, drift.get(), "itsm:" + client.name(), JsonNodeFactory.instance.objectNode()
+                            .put(incident ? "incident" : "change_request", number));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (DriftException.isRetryable(e)) {
+                retry(a, e);
+            } else {
+                fail(a, e.getMessage());
+            }
+        }
+    }
+
+    private void delivered(ClaimedAction a, ObjectNode result) {
+        database.write(c -> {
+            queue.delivered(c, a.id(), result);
+            return null;
+        });
+    }
+
+    private void retry(ClaimedAction a, RuntimeException e) {
+        if (a.attempts() >= properties.maxAttempts()) {
+            fail(a, "gave up after " + a.attempts() + " attempts: " + e.getMessage());
+            return;
+        }
+        Instant due = guards.nextAttemptAt(a.attempts(), e);
+        LOG.warn("{} {} for drift {} failed (attempt {}), next at {}: {}", a.kind().wireName(), a.target(),
+                a.driftId(), a.attempts(), due, e.getMessage());
+        database.write(c -> {
+            queue.retryAt(c, a.id(), e.getMessage(), due);
+            return null;
+        });
+    }
+
+    private void fail(ClaimedAction a, String error) {
+        LOG.error("{} {} for drift {} failed for good: {}", a.kind().wireName(), a.target(), a.driftId(), error);
+        database.write(c -> {
+            queue.failed(c, a.id(), error);
+            return null;
+        });
+    }
+
+    @PreDestroy
+    synchronized void stop() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        deliveries.shutdownNow();
+    }
+}

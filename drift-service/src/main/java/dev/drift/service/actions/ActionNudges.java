@@ -1,0 +1,20 @@
+package dev.drift.service.actions;
+
+import jakarta.inject.Singleton;
+
+/** Wakes the action dispatcher and the remediation orchestrator after actions were committed. */
+@Singleton
+public final class ActionNudges {
+    private final ActionDispatcher dispatcher;
+    private final RemediationOrchestrator orchestrator;
+
+    ActionNudges(ActionDispatcher dispatcher, RemediationOrchestrator orchestrator) {
+        this.dispatcher = dispatcher;
+        this.orchestrator = orchestrator;
+    }
+
+    public void nudge() {
+        dispatcher.nudge();
+        orchestrator.nudge();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.drift.service.actions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drift.service.system.SqlArrays;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The {@code drift_action} table: actions are inserted on the transaction of the transition that
+ * causes them (a duplicate idempotency key is dropped), then leased, delivered and marked by the
+ * dispatchers. A lease that runs out (the process died mid-delivery) makes the action due again.
+ */
+@Singleton
+final class ActionQueue {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ERROR = 2000;
+
+    void enqueue(Connection c, Collection<NewAction> actions) throws SQLException {
+        if (actions.isEmpty()) {
+            return;
+        }
+        SqlArrays rows = SqlArrays.text(8);
+        for (NewAction a : actions) {
+            rows.add(a.driftId().toString(), a.kind().wireName(), a.target(), a.transition(), a.idempotencyKey(),
+                    a.payload().toString(), a.skippedBecause().orElse(null), a.dueAt().toString());
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into drift_action (drift_id, kind, target, transition, idempotency_key, payload, state, due_at,
+                                          last_error, completed_at)
+                select drift::uuid, kind, target, transition, key, payload::jsonb,
+                       case when skipped is null then 'pending' else 'skipped' end, due::timestamptz, skipped,
+                       case when skipped is null then null else now() end
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       as u(drift, kind, target, transition, key, payload, skipped, due)
+                on conflict (idempotency_key) do nothing""")) {
+            rows.bind(c, ps, 1);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Leases up to {@code limit} due actions of the kinds, oldest first. */
+    List<ClaimedAction> claim(Connection c, Set<ActionKind> kinds, int limit, Duration lease) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update drift_action a set lease_until = now() + ? * interval '1 millisecond', attempts = a.attempts + 1
+                 where a.id in (select id from drift_action
+                                 where state = 'pending' and due_at <= now() and kind = any(?)
+                                   and (lease_until is null or lease_until < now())
+                                 order by due_at, id limit ? for update skip locked)
+                returning a.id, a.drift_id, a.kind, a.target, a.transition, a.idempotency_key, a.payload::text,
+                          a.attempts""")) {
+            ps.setLong(1, lease.toMillis());
+            ps.setArray(2, c.createArrayOf("text", kinds.stream().map(ActionKind::wireName).toArray()));
+            ps.setInt(3, limit);
+            List<ClaimedAction> claimed = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new ClaimedAction(rs.getLong(1), rs.getObject(2, UUID.class),
+                            ActionKind.fromWire(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                            parse(rs.getString(7)), rs.getInt(8)));
+                }
+            }
+            claimed.sort(Comparator.comparingLong(ClaimedAction::id));
+            return claimed;
+        }
+    }
+
+    void delivered(Connection c, long id, ObjectNode result) throws SQLException {
+        update(c, """
+                update drift_action set state = 'delivered', result = ?::jsonb, completed_at = now(), lease_until = null,
+                       last_error = null where id = ? and state = 'pending'""", result.toString(), id);
+    }
+
+    /** Due again at {@code dueAt}, with why the attempt failed. */
+    void retryAt(Connection c, long id, String error, Instant dueAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update drift_action set due_at = ?, lease_until = null, last_error = ? where id = ? and state = 'pending'""")) {
+            ps.setTimestamp(1, Timestamp.from(dueAt));
+            ps.setString(2, truncate(error));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Not done because it no longer makes sense (the drift resolved before the run began). */
+    void cancel(Connection c, long id, String reason) throws SQLException {
+        update(c, """
+                update drift_action set state = 'cancelled', last_error = ?, completed_at = now(), lease_until = null
+                 where id = ? and state = 'pending'""", reason, id);
+    }
+
+    /** Given up: the target refused it for good, or it kept failing for too long. */
+    void failed(Connection c, long id, String error) throws SQLException {
+        update(c, """
+                update drift_action set state = 'failed', last_error = ?, completed_at = now(), lease_until = null
+                 where id = ? and state = 'pending'""", truncate(error), id);
+    }
+
+    /**
+     * Made pointless by a later transition (the drift resolved, an exception covers it). An action
+     * being delivered right now (leased) is left to finish.
+     */
+    void cancelPending(Connection c, UUID driftId, Set<ActionKind> kinds, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update drift_action set state = 'cancelled', last_error = ?, completed_at = now(), lease_until = null
+                 where drift_id = ? and state = 'pending' and kind = any(?)
+                   and (lease_until is null or lease_until < now())""")) {
+            ps.setString(1, reason);
+            ps.setObject(2, driftId);
+            ps.setArray(3, c.createArrayOf("text", kinds.stream().map(ActionKind::wireName).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The channels each drift's opening was (or is being) announced on. */
+    Map<UUID, Set<String>> announcedOn(Connection c, Collection<UUID> driftIds) throws SQLException {
+        Map<UUID, Set<String>> targets = new HashMap<>();
+        if (driftIds.isEmpty()) {
+            return targets;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select drift_id, target from drift_action
+                 where drift_id = any(?) and kind = 'notify' and transition like 'opened%'
+                   and state in ('pending', 'delivered')""")) {
+            ps.setArray(1, c.createArrayOf("uuid", driftIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** The channel's reference (a Slack {@code ts}) of the message that announced the drift's opening. */
+    Optional<String> openingReference(Connection c, UUID driftId, String target) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select result ->> 'reference' from drift_action
+                 where drift_id = ? and target = ? and kind = 'notify' and transition like 'opened%'
+                   and state = 'delivered' and result ->> 'reference' is not null
+                 order by id desc limit 1""")) {
+            ps.setObject(1, driftId);
+            ps.setString(2, target);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, String text, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, text);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("drift_action payload is not a JSON object", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.drift.service.actions;
+
+import dev.drift.service.ledger.ActiveDrift;
+import dev.drift.service.ledger.ResolvedBy;
+import dev.drift.service.model.Category;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Builds the {@link Notice}s and {@link TicketSpec}s of drift transitions, redacting secret values. */
+@Singleton
+final class Notices {
+    private final ActionsProperties properties;
+
+    Notices(ActionsProperties properties) {
+        this.properties = properties;
+    }
+
+    Notice of(ActiveDrift d, NoticeKind kind, String idempotencyKey, Optional<ResolvedBy> resolvedBy, Instant at) {
+        return new Notice(idempotencyKey, d.id(), kind, d.ci().value(), d.ci().value(), d.ciType(),
+                d.field().category().wireName(), title(kind, d.field().category()), d.field().toString(),
+                d.severity(), Redaction.display(d.field(), d.desired()), Redaction.display(d.field(), d.actual()),
+                1, link(d), resolvedBy.map(ResolvedBy::wireName), Optional.empty(), at);
+    }
+
+    /** The CI's diff view on the public base URL. */
+    URI link(ActiveDrift d) {
+        String base = properties.publicBaseUrl().toString().replaceAll("/+$", "");
+        return URI.create(base + "/drift/cis/" + URLEncoder.encode(d.ci().value(), StandardCharsets.UTF_8));
+    }
+
+    static TicketSpec ticket(Notice n, String correlationId, String idempotencyKey) {
+        String what = n.kind() == NoticeKind.ESCALATED ? "Drift remediation failed" : n.title();
+        String description = "%s on %s.%nField: %s%nDesired: %s%nActual: %s%nSeverity: %s%nDiff view: %s%nDrift id: %s"
+                .formatted(what, n.ciName(), n.subject(), n.desired(), n.actual(), n.severity().wireName(), n.link(),
+                        n.driftId());
+        return new TicketSpec(correlationId, idempotencyKey, n.ciId(), n.ciName(),
+                what + ": " + n.ciName() + " " + n.subject(), description, n.severity(), n.link());
+    }
+
+    static String title(NoticeKind kind, Category category) {
+        return switch (kind) {
+            case OPENED, REMINDER -> switch (category) {
+                case CONFIGURATION -> "Configuration drift detected";
+                case PACKAGE -> "Package drift detected";
+                case NETWORK -> "Network drift detected";
+                case STATE -> "Machine state drift detected";
+                case SECURITY -> "Security drift detected";
+                case FIRMWARE -> "Firmware drift detected";
+            };
+            case RESOLVED -> "Drift resolved";
+            case ESCALATED -> "Drift escalated: remediation did not fix it";
+        };
+    }
+}
