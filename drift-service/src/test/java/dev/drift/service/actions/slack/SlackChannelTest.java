@@ -2,14 +2,12 @@ package dev.drift.service.actions.slack;
 
 import static dev.drift.service.actions.slack.Notices.SSH_ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drift.service.actions.ChannelMessage;
 import dev.drift.service.actions.Notice;
 import dev.drift.service.actions.slack.ChannelProperties.Type;
-import dev.drift.service.system.DriftException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -227,9 +225,5 @@ class SlackChannelTest {
 
     private static List<String> fieldNames(JsonNode body) {
         return body.properties().stream().map(Map.Entry::getKey).toList();
-    }
-
-    static DriftException failure(SlackChannel channel, Notice notice) {
-        return catchThrowableOfType(DriftException.class, () -> channel.send(ChannelMessage.single(notice)));
     }
 }
