@@ -1,0 +1,163 @@
+package dev.drift.service.actions.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drift.service.actions.ChannelMessage;
+import dev.drift.service.actions.Notice;
+import dev.drift.service.actions.NoticeKind;
+import dev.drift.service.actions.NotificationChannel;
+import dev.drift.service.system.DriftException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A Slack channel, reached through an incoming webhook or, with a bot token, through the Web API's
+ * {@code chat.postMessage}. Only bot mode can thread: a notice with a {@link Notice#threadRef()} (the
+ * {@code ts} that {@link #send} returned for the opening message) is posted as a reply in that thread,
+ * and an escalation is also broadcast to the channel. Webhook mode returns no reference.
+ *
+ * <p>Messages are composed by {@link Composer} with a rate limit of {@code rate-limit} messages a minute.
+ * Failures are {@link DriftException.Retryable} for 429 (with Slack's {@code Retry-After}), 5xx,
+ * timeouts, I/O errors and the Web API's transient errors ({@code ratelimited}, {@code internal_error},
+ * ...); anything else Slack refuses ({@code no_service}, {@code channel_not_found}, {@code invalid_auth},
+ * ...) is {@link DriftException.Terminal}. Messages name the channel, never its webhook URL or token.
+ */
+final class SlackChannel implements NotificationChannel {
+    private static final Set<String> TRANSIENT_API_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
+            "service_unavailable", "request_timeout");
+    /** What Slack's error codes look like; anything else in a body is not repeated. */
+    private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
+
+    private final ChannelProperties properties;
+    private final HttpClient http;
+    private final Composer composer;
+
+    SlackChannel(ChannelProperties properties) {
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.composer = new Composer(properties.digestThreshold(),
+                Permits.perMinute(properties.name(), properties.rateLimit()));
+    }
+
+    @Override
+    public String name() {
+        return properties.name();
+    }
+
+    /** See {@link Composer} for how notices become messages. */
+    @Override
+    public List<ChannelMessage> compose(List<Notice> notices) {
+        return composer.compose(notices);
+    }
+
+    @Override
+    public Optional<String> send(ChannelMessage message) {
+        SlackMessage rendered = SlackMessage.of(message, properties.maxDigestLines());
+        String key = IdempotencyKey.of(message);
+        return properties.botMode() ? postAsBot(message, rendered, key) : postToWebhook(rendered, key);
+    }
+
+    private Optional<String> postToWebhook(SlackMessage rendered, String key) {
+        ObjectNode body = SlackMessage.JSON.createObjectNode().put("text", rendered.text());
+        body.set("blocks", rendered.blocks());
+        exchange(request(properties.webhookUrl(), body, key).build());
+        return Optional.empty();
+    }
+
+    private Optional<String> postAsBot(ChannelMessage message, SlackMessage rendered, String key) {
+        ObjectNode body = SlackMessage.JSON.createObjectNode()
+                .put("channel", properties.slackChannel())
+                .put("text", rendered.text());
+        body.set("blocks", rendered.blocks());
+        threadOf(message).ifPresent(ts -> {
+            body.put("thread_ts", ts);
+            if (message.covers().getFirst().kind() == NoticeKind.ESCALATED) {
+                body.put("reply_broadcast", true);
+            }
+        });
+        HttpRequest request = request(properties.apiUrl().resolve("chat.postMessage"), body, key)
+                .header("Authorization", "Bearer " + properties.botToken())
+                .build();
+        return apiAnswer(exchange(request));
+    }
+
+    /** A single notice goes to the thread of its drift's opening message; a digest starts its own. */
+    private static Optional<String> threadOf(ChannelMessage message) {
+        return message.digest() ? Optional.empty() : message.covers().getFirst().threadRef();
+    }
+
+    private HttpRequest.Builder request(URI uri, ObjectNode body, String key) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(properties.timeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header(IdempotencyKey.HEADER, key)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new DriftException.Retryable(describe("timed out after " + properties.timeout()));
+        } catch (IOException e) {
+            throw new DriftException.Retryable(describe("request failed (" + e.getClass().getSimpleName() + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriftException.Retryable(describe("interrupted while sending"));
+        }
+        checkStatus(response);
+        return response;
+    }
+
+    private void checkStatus(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return;
+        }
+        String problem = "Slack answered " + status + errorCode(response.body()).map(c -> " " + c).orElse("");
+        if (status == 429) {
+            throw new DriftException.Retryable(describe(problem + ", retry after "
+                    + response.headers().firstValue("Retry-After").map(s -> s + "s").orElse("a while")));
+        }
+        if (status >= 500) {
+            throw new DriftException.Retryable(describe(problem));
+        }
+        throw new DriftException.Terminal(describe(problem));
+    }
+
+    /** The Web API answers 200 with {@code ok: false} and an error code when it refuses a message. */
+    private Optional<String> apiAnswer(HttpResponse<String> response) {
+        JsonNode answer;
+        try {
+            answer = SlackMessage.JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new DriftException.Retryable(describe("Slack answered with something other than JSON"));
+        }
+        if (answer.path("ok").asBoolean(false)) {
+            return Optional.ofNullable(answer.path("ts").textValue());
+        }
+        String error = errorCode(answer.path("error").asText("")).orElse("unknown_error");
+        if (TRANSIENT_API_ERRORS.contains(error)) {
+            throw new DriftException.Retryable(describe("Slack refused the message: " + error));
+        }
+        throw new DriftException.Terminal(describe("Slack refused the message: " + error));
+    }
+
+    private String describe(String problem) {
+        return "slack channel " + properties.name() + ": " + problem;
+    }
+
+    private static Optional<String> errorCode(String body) {
+        String code = body == null ? "" : body.strip();
+        return ERROR_CODE.matcher(code).matches() ? Optional.of(code) : Optional.empty();
+    }
+}
