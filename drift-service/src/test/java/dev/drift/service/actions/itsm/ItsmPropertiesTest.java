@@ -42,7 +42,8 @@ class ItsmPropertiesTest {
     @Test
     void serviceNowWithoutUrlOrCredentialsIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> properties(Kind.SERVICENOW, null, USER, PASSWORD, null,
-                null)).withMessageContaining("drift.itsm").withMessageContaining("url").withMessageContaining("servicenow");
+                null)).withMessageContaining("drift.itsm").withMessageContaining("url")
+                .withMessageContaining("servicenow");
         assertThatIllegalArgumentException().isThrownBy(() -> properties(Kind.SERVICENOW, URL, null, null, " ", null))
                 .withMessageContaining("username and password, or token, are required");
         assertThatIllegalArgumentException().isThrownBy(() -> properties(Kind.SERVICENOW, URL, USER, null, null, null))

@@ -215,7 +215,8 @@ class ServiceNowClientTest {
     @ValueSource(ints = {400, 401, 403, 404})
     void clientErrorsAreTerminal(int status) {
         server.enqueue(json(200, NONE_FOUND));
-        server.enqueue(json(status, "{\"error\":{\"message\":\"Rejected\",\"detail\":\"nope\"},\"status\":\"failure\"}"));
+        server.enqueue(json(status, "{\"error\":{\"message\":\"Rejected\",\"detail\":\"nope\"},"
+                + "\"status\":\"failure\"}"));
 
         assertThatThrownBy(() -> basicAuthClient().openChangeRequest(changeSpec(Severity.HIGH)))
                 .isInstanceOf(DriftException.Terminal.class)
