@@ -21,14 +21,17 @@ record DriftEventView(UUID id, String ciId, String ciType, String field, String 
                       @Nullable Object desired, @Nullable Object actual, Map<String, Object> desiredProvenance,
                       String actualSource, Instant actualObservedAt, String severity, String status,
                       Instant firstDetectedAt, Instant lastSeenAt, int occurrenceCount,
-                      @Nullable Instant resolvedAt, @Nullable String resolvedBy) {
+                      @Nullable Instant resolvedAt, @Nullable String resolvedBy, @Nullable String suppressedBy,
+                      @Nullable UUID policyId, @Nullable String changeRequest, @Nullable String incident,
+                      int remediationAttempts) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static DriftEventView of(DriftEventRecord r) {
         return new DriftEventView(r.id(), r.ciId(), r.ciType(), r.fieldPath(), r.category(), json(r.desiredValue()),
                 json(r.actualValue()), provenance(r.desiredProvenance()), r.actualSource(), r.actualObservedAt(),
                 r.severity(), r.status(), r.firstDetectedAt(), r.lastSeenAt(), r.occurrenceCount(), r.resolvedAt(),
-                r.resolvedBy());
+                r.resolvedBy(), r.suppressedBy(), r.policyId(), r.changeRequest(), r.incident(),
+                r.remediationAttempts());
     }
 
     private static Object json(String text) {

@@ -1,5 +1,7 @@
 package dev.drift.service.api;
 
+import dev.drift.service.actions.ActionLog;
+import dev.drift.service.actions.RemediationRequests;
 import dev.drift.service.ledger.Acknowledgements;
 import dev.drift.service.ledger.DriftEventRecord;
 import dev.drift.service.ledger.DriftEventRepository;
@@ -12,6 +14,7 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -34,12 +37,16 @@ class DriftEventsController {
     private final DriftEventRepository events;
     private final DriftHistoryRepository history;
     private final Acknowledgements acknowledgements;
+    private final ActionLog actions;
+    private final RemediationRequests remediations;
 
     DriftEventsController(DriftEventRepository events, DriftHistoryRepository history,
-                          Acknowledgements acknowledgements) {
+                          Acknowledgements acknowledgements, ActionLog actions, RemediationRequests remediations) {
         this.events = events;
         this.history = history;
         this.acknowledgements = acknowledgements;
+        this.actions = actions;
+        this.remediations = remediations;
     }
 
     /** Drift events matching every given filter, newest first. */
@@ -76,7 +83,29 @@ class DriftEventsController {
         DriftEventRecord event = events.findById(id)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no drift event " + id));
         return new DriftEventDetail(DriftEventView.of(event),
-                history.findByDriftIdOrderById(id).stream().map(HistoryView::of).toList());
+                history.findByDriftIdOrderById(id).stream().map(HistoryView::of).toList(),
+                actions.forDrift(id).stream().map(ActionView::of).toList());
+    }
+
+    /**
+     * Remediates the drift with its policy's remediation (asking is approval), or dry-runs it
+     * ({@code dry_run}: check mode with diff, output stored on the event's action). 202 with the
+     * action's key; 404 for an unknown id; 409 when the drift is resolved, excepted or expected, or
+     * its policy has no remediation.
+     */
+    @Post("/{id}/remediate")
+    HttpResponse<RemediateAccepted> remediate(@PathVariable UUID id, @Valid @Body @Nullable RemediateRequest request) {
+        RemediateRequest r = request == null ? new RemediateRequest(null, null, null) : request;
+        String actor = r.by() == null || r.by().isBlank() ? "api" : r.by().strip();
+        boolean dryRun = Boolean.TRUE.equals(r.dryRun());
+        return switch (remediations.request(id, dryRun, actor, r.comment() == null ? "" : r.comment().strip())) {
+            case RemediationRequests.Outcome.Accepted a ->
+                    HttpResponse.accepted().body(new RemediateAccepted(a.driftId(), a.actionKey(), a.dryRun()));
+            case RemediationRequests.Outcome.NotFound n ->
+                    throw new HttpStatusException(HttpStatus.NOT_FOUND, "no drift event " + n.driftId());
+            case RemediationRequests.Outcome.Refused refused ->
+                    throw new HttpStatusException(HttpStatus.CONFLICT, refused.reason());
+        };
     }
 
     /**

@@ -30,5 +30,10 @@ public record DriftEventRecord(
         Instant lastSeenAt,
         int occurrenceCount,
         @Nullable Instant resolvedAt,
-        @Nullable String resolvedBy) {
+        @Nullable String resolvedBy,
+        @Nullable String suppressedBy,
+        @Nullable UUID policyId,
+        @Nullable String changeRequest,
+        @Nullable String incident,
+        int remediationAttempts) {
 }
