@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * @param command       the ansible-runner executable, a name on {@code PATH} or a path; default {@code ansible-runner}
  * @param projectDir    the directory holding the playbooks; a {@code Remediation.Playbook} path is relative to it;
  *                      default {@code playbooks}
- * @param workDir       where each run gets its private data directory; default {@code <java.io.tmpdir>/drift-remediation}
+ * @param workDir       where each run gets its private data directory;
+ *                      default {@code <java.io.tmpdir>/drift-remediation}
  * @param connection    the Ansible connection of the host in the generated inventory: {@code ssh} (default) or
  *                      {@code local} (runs on this machine: for tests and single-host setups)
  * @param keepArtifacts keep each run's private data directory (inputs, including extra vars, and artifacts) for

@@ -39,7 +39,8 @@ final class AwxClient implements AutoCloseable {
         HttpResponse<String> response = send(post("/api/v2/job_templates/" + templateId + "/launch/", body), what);
         if (response.statusCode() == 400) {
             throw new DriftException.Terminal("AWX refused the " + what + " (400): the template probably does not"
-                    + " prompt on launch for limit, variables or job type; enable 'Prompt on launch' for them. AWX said: "
+                    + " prompt on launch for limit, variables or job type; enable 'Prompt on launch' for them."
+                    + " AWX said: "
                     + excerpt(response.body()));
         }
         JsonNode answer = parse(ok(response, what), what);

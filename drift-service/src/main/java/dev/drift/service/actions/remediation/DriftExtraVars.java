@@ -11,7 +11,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code drift_id}: the drift event's id</li>
  *   <li>{@code drift_ci}: the CI id</li>
- *   <li>{@code drift_field}: the drifted field path, e.g. {@code file[/etc/ssh/sshd_config].setting[PermitRootLogin]}</li>
+ *   <li>{@code drift_field}: the drifted field path, e.g.
+ *       {@code file[/etc/ssh/sshd_config].setting[PermitRootLogin]}</li>
  *   <li>{@code drift_desired}: the desired value, as text</li>
  *   <li>{@code drift_actual}: the actual value, as text (redacted for sensitive fields)</li>
  * </ul>

@@ -72,7 +72,7 @@ class AnsibleRunnerExecutorTest {
     }
 
     @Test
-    void keepsArtifactsWhenAskedWithoutSecretsOfTheServiceEnvironment() throws Exception {
+    void keepsTheInputsAndArtifactsOfARunWhenAsked() throws Exception {
         executor(true).run(job("fix-setting.yml", true, TIMEOUT));
 
         try (Stream<Path> dirs = Files.list(workDir)) {
@@ -80,6 +80,17 @@ class AnsibleRunnerExecutorTest {
             assertThat(dir.resolve("artifacts/drift-42-1/status")).hasContent("successful");
             assertThat(dir.resolve("env/extravars")).content().contains("\"drift_desired\":\"200\"");
             assertThat(dir.resolve("inventory/hosts")).content().startsWith("localhost ansible_connection=local");
+        }
+    }
+
+    @Test
+    void theRunnerDoesNotSeeTheServiceEnvironment() throws Exception {
+        Assumptions.assumeTrue(System.getenv("JAVA_HOME") != null, "needs a variable outside the allowlist");
+        executor(true).run(job("fix-setting.yml", true, TIMEOUT));
+
+        try (Stream<Path> dirs = Files.list(workDir)) {
+            Path recordedCommand = dirs.findFirst().orElseThrow().resolve("artifacts/drift-42-1/command");
+            assertThat(recordedCommand).content().contains("\"PATH\"").doesNotContain("JAVA_HOME");
         }
     }
 

@@ -56,7 +56,8 @@ class AwxExecutorTest {
     void launchesTheTemplateInCheckModeLimitedToTheHostWithTheDriftVars() throws Exception {
         awx.on("POST /api/v2/job_templates/7/launch/", json(201, "{\"job\": 17, \"ignored_fields\": {}}"));
         awx.on("GET /api/v2/jobs/17/", json(200, "{\"id\": 17, \"status\": \"pending\"}"),
-                json(200, "{\"id\": 17, \"status\": \"running\"}"), json(200, "{\"id\": 17, \"status\": \"successful\"}"));
+                json(200, "{\"id\": 17, \"status\": \"running\"}"),
+                json(200, "{\"id\": 17, \"status\": \"successful\"}"));
         awx.on("GET /api/v2/jobs/17/stdout/?format=txt", new MockResponse().setBody("PLAY RECAP\nweb-01 : ok=1"));
 
         RunResult result = executor.run(job(true, Duration.ofSeconds(5)));
@@ -164,7 +165,8 @@ class AwxExecutorTest {
 
     @Test
     void cancelsAJobWhoseLimitWasIgnored() {
-        awx.on("POST /api/v2/job_templates/7/launch/", json(201, "{\"job\": 21, \"ignored_fields\": {\"limit\": \"web-01\"}}"));
+        awx.on("POST /api/v2/job_templates/7/launch/",
+                json(201, "{\"job\": 21, \"ignored_fields\": {\"limit\": \"web-01\"}}"));
         awx.on("POST /api/v2/jobs/21/cancel/", new MockResponse().setResponseCode(202));
 
         assertThatThrownBy(() -> executor.run(job(false, Duration.ofSeconds(5))))
