@@ -63,12 +63,12 @@ class ActionsIT extends ServiceIT {
 
     @BeforeAll
     void policies() {
-        post("/drift/policies", Map.of("name", "prod-vms", "match", Map.of("ci_types", List.of("prod-vm")),
+        post("/drift/policies", Map.of("name", "prod-vms", "match", Map.of("ci_types", List.of("prod-vm"), "fields", List.of("power_state")),
                 "severity", "high", "settle_seconds", 0, "auto_change_request", true, "notify", List.of("ops")));
-        post("/drift/policies", Map.of("name", "lab-report-only", "match", Map.of("ci_types", List.of("lab-vm")),
+        post("/drift/policies", Map.of("name", "lab-report-only", "match", Map.of("ci_types", List.of("lab-vm"), "fields", List.of("power_state")),
                 "severity", "warning", "settle_seconds", 0, "auto_change_request", true, "notify", List.of("ops"),
                 "mode", "report_only"));
-        post("/drift/policies", Map.of("name", "burst", "match", Map.of("ci_types", List.of("burst-vm")),
+        post("/drift/policies", Map.of("name", "burst", "match", Map.of("ci_types", List.of("burst-vm"), "fields", List.of("power_state")),
                 "severity", "info", "settle_seconds", 0, "notify", List.of("ops")));
     }
 
