@@ -93,6 +93,7 @@ public final class EmbeddedServers implements AutoCloseable {
                     .bind("127.0.0.1")
                     .setting("save \"\"")
                     .setting("appendonly no")
+                    .setting("databases 256")
                     .build();
             server.start();
             LOG.info("embedded Redis started on port {}", port);

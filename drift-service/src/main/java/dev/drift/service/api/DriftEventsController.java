@@ -23,8 +23,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
-import java.util.List;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.UUID;
 
 /** Read access to the drift ledger. */

@@ -1,6 +1,5 @@
 package dev.drift.service.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +19,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.HttpStatusException;
-import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -32,7 +30,7 @@ import java.util.function.Supplier;
  */
 @Controller("/drift/policies")
 final class PoliciesController {
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = JsonBodies.MAX_BODY_BYTES;
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,21 +79,7 @@ final class PoliciesController {
     }
 
     private static JsonNode parse(byte[] body) {
-        if (body.length > MAX_BODY_BYTES) {
-            throw new HttpStatusException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                    "body: larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        try {
-            JsonNode json = JSON.readTree(body);
-            if (json == null || json.isMissingNode()) {
-                throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body: a JSON object is required");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body: not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body: unreadable");
-        }
+        return JsonBodies.parse(body);
     }
 
     private static <T> T handled(Supplier<T> action) {

@@ -1,6 +1,5 @@
 package dev.drift.service.policy;
 
-import dev.drift.service.system.JsonMembers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drift.service.ledger.Severity;
 import dev.drift.service.model.Category;
 import dev.drift.service.model.FieldPattern;
+import dev.drift.service.system.JsonMembers;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;

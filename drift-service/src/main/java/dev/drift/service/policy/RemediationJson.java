@@ -1,10 +1,10 @@
 package dev.drift.service.policy;
 
-import dev.drift.service.system.JsonMembers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drift.service.ledger.Severity;
+import dev.drift.service.system.JsonMembers;
 import java.util.Optional;
 import java.util.Set;
 

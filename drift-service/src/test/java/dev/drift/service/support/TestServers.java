@@ -24,6 +24,8 @@ public final class TestServers {
     private TestServers() {
     }
 
+    private static int redisDatabases;
+
     public static synchronized EmbeddedServers servers() {
         if (servers == null) {
             servers = EmbeddedServers.start();
@@ -39,8 +41,26 @@ public final class TestServers {
         props.put("datasources.default.url", freshDatabase(s));
         props.put("datasources.default.username", s.dbUser());
         props.put("datasources.default.password", s.dbPassword());
-        props.put("drift.redis.uri", redisUri(s.redisUri(), NEXT_REDIS_DB.getAndIncrement() % 16));
+        props.put("drift.redis.uri", redisUri(s.redisUri(), NEXT_REDIS_DB.getAndIncrement() % redisDatabases(s)));
         return props;
+    }
+
+    /**
+     * How many logical databases the Redis server has (256 for the embedded one, usually 16 for
+     * others): test classes beyond that share one, which only ever adds entries to their streams.
+     */
+    private static synchronized int redisDatabases(EmbeddedServers s) {
+        if (redisDatabases == 0) {
+            io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(s.redisUri());
+            try (var connection = client.connect()) {
+                redisDatabases = Integer.parseInt(connection.sync().configGet("databases").getOrDefault("databases", "16"));
+            } catch (RuntimeException e) {
+                redisDatabases = 16;
+            } finally {
+                client.shutdown();
+            }
+        }
+        return redisDatabases;
     }
 
     private static String freshDatabase(EmbeddedServers s) {
