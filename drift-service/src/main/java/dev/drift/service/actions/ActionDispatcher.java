@@ -6,6 +6,7 @@ import dev.drift.service.ledger.CiLocks;
 import dev.drift.service.ledger.DriftChanges;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.DriftException;
+import dev.drift.service.system.NudgedWorker;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -20,8 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -52,10 +51,8 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
     private final Map<String, NotificationChannel> channels;
     private final Optional<ItsmClient> itsm;
     private final DriftChanges drifts;
-    private final Semaphore nudges = new Semaphore(0);
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
-    private Thread thread;
-    private volatile boolean running;
+    private final NudgedWorker worker;
 
     ActionDispatcher(Database database, ActionQueue queue, TargetGuards guards, ActionsProperties properties,
                      List<NotificationChannel> channels, Optional<ItsmClient> itsm, DriftChanges drifts) {
@@ -66,38 +63,24 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
         this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
         this.itsm = itsm;
         this.drifts = drifts;
+        this.worker = new NudgedWorker("action-dispatcher", properties.pollInterval(), this::dispatchAllDue);
     }
 
     /** Asks the dispatcher to look for due actions now (call after committing some). */
     public void nudge() {
-        if (nudges.availablePermits() == 0) {
-            nudges.release();
-        }
+        worker.nudge();
     }
 
     @Override
-    public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (running || !properties.enabled()) {
-            return;
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (properties.enabled()) {
+            worker.start();
         }
-        running = true;
-        thread = Thread.ofPlatform().name("action-dispatcher").daemon().start(this::run);
     }
 
-    private void run() {
-        while (running) {
-            try {
-                nudges.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                nudges.drainPermits();
-                while (running && dispatchOnce() == properties.batchSize()) {
-                    LOG.debug("more actions due, next round at once");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("action dispatch round failed: {}", e.getMessage());
-            }
+    private void dispatchAllDue() throws InterruptedException {
+        while (dispatchOnce() == properties.batchSize()) {
+            LOG.debug("more actions due, next round at once");
         }
     }
 
@@ -244,12 +227,8 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
     }
 
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
+    void stop() throws InterruptedException {
+        worker.stop();
         deliveries.shutdownNow();
     }
 }

@@ -12,6 +12,7 @@ import dev.drift.service.policy.PolicyStore;
 import dev.drift.service.reconcile.ReconcileRequests;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.DriftException;
+import dev.drift.service.system.NudgedWorker;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,10 +64,8 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
     private final RemediationGuards hostGuards;
     private final ActionDispatcher dispatcher;
     private final Semaphore permits;
-    private final Semaphore nudges = new Semaphore(0);
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
-    private Thread thread;
-    private volatile boolean running;
+    private final NudgedWorker worker;
 
     /** What starting a run found. */
     private sealed interface Start {
@@ -98,36 +96,19 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
         this.hostGuards = hostGuards;
         this.dispatcher = dispatcher;
         this.permits = new Semaphore(properties.maxConcurrent());
+        this.worker = new NudgedWorker("remediation-orchestrator", actionsProperties.pollInterval(),
+                this::claimAndStart);
     }
 
     /** Asks the orchestrator to look for due remediations now. */
     public void nudge() {
-        if (nudges.availablePermits() == 0) {
-            nudges.release();
-        }
+        worker.nudge();
     }
 
     @Override
-    public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (running || !properties.enabled()) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("remediation-orchestrator").daemon().start(this::run);
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                nudges.tryAcquire(actionsProperties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                nudges.drainPermits();
-                claimAndStart();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("remediation round failed: {}", e.getMessage());
-            }
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (properties.enabled()) {
+            worker.start();
         }
     }
 
@@ -334,12 +315,8 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
     }
 
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
+    void stop() throws InterruptedException {
+        worker.stop();
         runs.shutdownNow();
     }
 }

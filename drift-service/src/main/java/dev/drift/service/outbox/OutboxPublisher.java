@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.IdempotentStreamWriter;
+import dev.drift.service.system.NudgedWorker;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,51 +39,23 @@ public final class OutboxPublisher implements ApplicationEventListener<ServerSta
     private final Database database;
     private final IdempotentStreamWriter writer;
     private final OutboxProperties properties;
-    private final Semaphore nudges = new Semaphore(0);
-    private Thread thread;
-    private volatile boolean running;
+    private final NudgedWorker worker;
 
     OutboxPublisher(Database database, IdempotentStreamWriter writer, OutboxProperties properties) {
         this.database = database;
         this.writer = writer;
         this.properties = properties;
+        this.worker = new NudgedWorker("outbox-publisher", properties.pollInterval(), this::drain);
     }
 
     /** Asks the publisher to look at the outbox now (call after committing messages). */
     public void nudge() {
-        if (nudges.availablePermits() == 0) {
-            nudges.release();
-        }
+        worker.nudge();
     }
 
     @Override
-    public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("outbox-publisher").daemon().start(this::run);
-    }
-
-    private void run() {
-        long backoffMillis = 0;
-        while (running) {
-            try {
-                if (backoffMillis > 0) {
-                    TimeUnit.MILLISECONDS.sleep(backoffMillis);
-                }
-                nudges.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                nudges.drainPermits();
-                drain();
-                backoffMillis = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), 10_000);
-                LOG.warn("outbox delivery failed, retrying in {} ms: {}", backoffMillis, e.getMessage());
-            }
-        }
+    public void onApplicationEvent(ServerStartupEvent event) {
+        worker.start();
     }
 
     /** Publishes until the outbox is empty; returns how many messages were published. */
@@ -140,11 +111,7 @@ public final class OutboxPublisher implements ApplicationEventListener<ServerSta
     }
 
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
+    void stop() throws InterruptedException {
+        worker.stop();
     }
 }
