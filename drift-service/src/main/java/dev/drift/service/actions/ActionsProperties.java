@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param circuitFailureRate  percentage of failed calls that opens a target's circuit
  * @param circuitMinimumCalls calls a target's circuit needs before it judges
  * @param circuitWaitOpen     how long an open circuit refuses calls before trying one
+ * @param reminderInterval    an open or escalated drift nobody acknowledged is announced again on
+ *                            its channels this long after its last announcement; zero: never
  */
 @ConfigurationProperties("drift.actions")
 record ActionsProperties(
@@ -36,5 +38,6 @@ record ActionsProperties(
         @Min(1) @Max(10) int inlineRetries,
         @Min(1) @Max(100) int circuitFailureRate,
         @Min(1) int circuitMinimumCalls,
-        @NotNull Duration circuitWaitOpen) {
+        @NotNull Duration circuitWaitOpen,
+        @NotNull Duration reminderInterval) {
 }

@@ -43,7 +43,7 @@ final class Notices {
 
     static String title(NoticeKind kind, Category category) {
         return switch (kind) {
-            case OPENED, REMINDER -> switch (category) {
+            case OPENED -> switch (category) {
                 case CONFIGURATION -> "Configuration drift detected";
                 case PACKAGE -> "Package drift detected";
                 case NETWORK -> "Network drift detected";
@@ -51,6 +51,7 @@ final class Notices {
                 case SECURITY -> "Security drift detected";
                 case FIRMWARE -> "Firmware drift detected";
             };
+            case REMINDER -> "Drift still open";
             case RESOLVED -> "Drift resolved";
             case ESCALATED -> "Drift escalated: remediation did not fix it";
         };

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Operators acknowledging drift: an open or escalated event becomes {@code acknowledged}, with who
- * and why in the history. Acknowledging suppresses repeat notifications of that drift; it stays
+ * and why in the history. Acknowledging stops the drift's reminders (pending ones are cancelled,
+ * and only open or escalated drift is reminded of); it stays
  * active, so it still resolves (and announces its resolution) when the machine is compliant again.
  * Serialized with reconciliation by the CI's lock.
  */
@@ -74,7 +75,19 @@ public final class Acknowledgements {
             ps.setString(5, comment);
             ps.executeUpdate();
         }
+        cancelPendingReminders(c, id);
         return new Outcome.Acknowledged(id);
+    }
+
+    /** Acknowledging stops reminders, including one already queued (unless it is being sent right now). */
+    private static void cancelPendingReminders(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update drift_action set state = 'cancelled', last_error = 'acknowledged', completed_at = now()
+                 where drift_id = ? and state = 'pending' and kind = 'notify' and transition like 'reminder-%'
+                   and (lease_until is null or lease_until < now())""")) {
+            ps.setObject(1, id);
+            ps.executeUpdate();
+        }
     }
 
     private static String ciOf(Connection c, UUID id) throws SQLException {
