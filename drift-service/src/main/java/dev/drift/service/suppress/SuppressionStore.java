@@ -145,37 +145,53 @@ public final class SuppressionStore {
      * update of the same change), and asks for a reconcile of the CI now, when it opens and when it closes.
      */
     public ChangeWindow putChange(ChangeWindow w) {
-        return database.write(c -> {
-            ChangeWindow stored;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into change_window (id, change_id, ci_id, fields, starts_at, ends_at, approved_by, created_by,
-                                               created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (change_id) do update set ci_id = excluded.ci_id, fields = excluded.fields,
-                        starts_at = excluded.starts_at, ends_at = excluded.ends_at, approved_by = excluded.approved_by,
-                        settled_at = null
-                    returning id, created_by, created_at""")) {
-                ps.setObject(1, w.id());
-                ps.setString(2, w.changeId());
-                ps.setString(3, w.ci().value());
-                ps.setArray(4, c.createArrayOf("text", w.fields().stream().map(FieldPattern::glob).toArray()));
-                ps.setTimestamp(5, Timestamp.from(w.startsAt()));
-                ps.setTimestamp(6, Timestamp.from(w.endsAt()));
-                ps.setString(7, w.approvedBy());
-                ps.setString(8, w.createdBy());
-                ps.setTimestamp(9, Timestamp.from(w.createdAt()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    stored = new ChangeWindow(rs.getObject(1, UUID.class), w.changeId(), w.ci(), w.fields(),
-                            w.startsAt(), w.endsAt(), w.approvedBy(), rs.getString(2),
-                            rs.getTimestamp(3).toInstant());
+        return database.write(c -> upsert(c, w, false)).orElseThrow();
+    }
+
+    /**
+     * Stores the window unless one with the same change id and the same CI, fields and times is
+     * already there; returns whether anything changed (and the CI was asked to be re-evaluated).
+     */
+    boolean putChangeIfChanged(ChangeWindow w) {
+        return database.write(c -> upsert(c, w, true)).isPresent();
+    }
+
+    private Optional<ChangeWindow> upsert(Connection c, ChangeWindow w, boolean onlyIfChanged) throws SQLException {
+        ChangeWindow stored;
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into change_window (id, change_id, ci_id, fields, starts_at, ends_at, approved_by, created_by,
+                                           created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (change_id) do update set ci_id = excluded.ci_id, fields = excluded.fields,
+                    starts_at = excluded.starts_at, ends_at = excluded.ends_at, approved_by = excluded.approved_by,
+                    settled_at = null
+                 where not ? or (change_window.ci_id, change_window.fields, change_window.starts_at,
+                                 change_window.ends_at) is distinct from
+                                (excluded.ci_id, excluded.fields, excluded.starts_at, excluded.ends_at)
+                returning id, created_by, created_at""")) {
+            ps.setObject(1, w.id());
+            ps.setString(2, w.changeId());
+            ps.setString(3, w.ci().value());
+            ps.setArray(4, c.createArrayOf("text", w.fields().stream().map(FieldPattern::glob).toArray()));
+            ps.setTimestamp(5, Timestamp.from(w.startsAt()));
+            ps.setTimestamp(6, Timestamp.from(w.endsAt()));
+            ps.setString(7, w.approvedBy());
+            ps.setString(8, w.createdBy());
+            ps.setTimestamp(9, Timestamp.from(w.createdAt()));
+            ps.setBoolean(10, onlyIfChanged);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                stored = new ChangeWindow(rs.getObject(1, UUID.class), w.changeId(), w.ci(), w.fields(),
+                        w.startsAt(), w.endsAt(), w.approvedBy(), rs.getString(2),
+                        rs.getTimestamp(3).toInstant());
             }
-            requests.request(c, List.of(w.ci()));
-            requests.requestAt(c, w.ci(), w.startsAt());
-            requests.requestAt(c, w.ci(), w.endsAt());
-            return stored;
-        });
+        }
+        requests.request(c, List.of(w.ci()));
+        requests.requestAt(c, w.ci(), w.startsAt());
+        requests.requestAt(c, w.ci(), w.endsAt());
+        return Optional.of(stored);
     }
 
     /** Withdraws a change window; its CI is re-evaluated. False when there is no such change. */

@@ -5,14 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drift.service.actions.ItsmClient;
 import dev.drift.service.actions.TicketSpec;
 import dev.drift.service.ledger.Severity;
+import dev.drift.service.model.CiKey;
+import dev.drift.service.suppress.ChangeSource;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +47,11 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = ItsmProperties.PREFIX + ".kind", value = "servicenow")
-final class ServiceNowClient implements ItsmClient {
+final class ServiceNowClient implements ItsmClient, ChangeSource {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceNowClient.class);
     private static final String TABLE_API = "/api/now/table/";
+    private static final DateTimeFormatter SN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private final ItsmProperties properties;
     private final String authorization;
@@ -97,6 +107,35 @@ final class ServiceNowClient implements ItsmClient {
         String number = create(table, body);
         LOG.info("Opened ServiceNow {} {} for correlation id {}", table, number, correlationId);
         return number;
+    }
+
+    /**
+     * Approved changes with a CI whose planned window overlaps {@code [from, to)}:
+     * {@code approval=approved^start_date<to^end_date>from} on the change table, the CI by name
+     * ({@code cmdb_ci.name}). Times are the Table API's values, which are UTC.
+     */
+    @Override
+    public List<ApprovedChange> approvedChanges(Instant from, Instant to) {
+        String operation = "GET approved " + properties.changeTable() + " records";
+        String query = "approval=approved^cmdb_ciISNOTEMPTY^start_date<" + SN_TIME.format(to)
+                + "^end_date>" + SN_TIME.format(from);
+        URI uri = URI.create(properties.url() + TABLE_API + properties.changeTable() + "?sysparm_query=" + encode(query)
+                + "&sysparm_fields=" + encode("number,cmdb_ci.name,start_date,end_date") + "&sysparm_limit=1000");
+        HttpRequest request = http.request(uri).header("Accept", "application/json")
+                .header("Authorization", authorization).GET().build();
+        JsonNode result = http.json(http.send(request, operation), operation).path("result");
+        List<ApprovedChange> changes = new ArrayList<>();
+        for (JsonNode change : result) {
+            try {
+                changes.add(new ApprovedChange(change.path("number").asText(),
+                        CiKey.of(change.path("cmdb_ci.name").asText()),
+                        LocalDateTime.parse(change.path("start_date").asText(), SN_TIME).toInstant(ZoneOffset.UTC),
+                        LocalDateTime.parse(change.path("end_date").asText(), SN_TIME).toInstant(ZoneOffset.UTC)));
+            } catch (RuntimeException e) {
+                LOG.warn("ServiceNow change {} skipped: {}", change.path("number").asText("?"), e.getMessage());
+            }
+        }
+        return changes;
     }
 
     /** The number of the ticket carrying this correlation id, if there is one. */
