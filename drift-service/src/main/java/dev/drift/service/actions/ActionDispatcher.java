@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -119,8 +120,9 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
         }
         Map<String, ClaimedAction> byKey = new LinkedHashMap<>();
         List<Notice> notices = new ArrayList<>();
+        Map<UUID, String> threads = threadsOf(target, actions);
         for (ClaimedAction a : actions) {
-            Notice n = NoticeJson.read(a.payload(), threadOf(a));
+            Notice n = NoticeJson.read(a.payload(), Optional.ofNullable(threads.get(a.driftId())));
             byKey.put(n.idempotencyKey(), a);
             notices.add(n);
         }
@@ -130,7 +132,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
             List<ClaimedAction> covered = message.covers().stream().map(n -> byKey.get(n.idempotencyKey())).toList();
             try {
                 Optional<String> reference = guards.call("notify:" + target, () -> channel.send(message));
-                covered.forEach(a -> delivered(a, result(reference, message)));
+                delivered(covered, result(reference, message));
                 left.removeAll(covered);
             } catch (RuntimeException e) {
                 if (!DriftException.isRetryable(e)) {
@@ -149,11 +151,11 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
         }));
     }
 
-    private Optional<String> threadOf(ClaimedAction a) {
-        if (a.transition().startsWith("opened")) {
-            return Optional.empty();
-        }
-        return database.read(c -> queue.openingReference(c, a.driftId(), a.target()));
+    /** The opening messages' references of the drifts whose later messages may go to their thread. */
+    private Map<UUID, String> threadsOf(String target, List<ClaimedAction> actions) {
+        List<UUID> later = actions.stream().filter(a -> !a.transition().startsWith("opened"))
+                .map(ClaimedAction::driftId).distinct().toList();
+        return later.isEmpty() ? Map.of() : database.read(c -> queue.openingReferences(c, later, target));
     }
 
     private static ObjectNode result(Optional<String> reference, ChannelMessage message) {
@@ -197,9 +199,9 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
         }
     }
 
-    private void delivered(ClaimedAction a, ObjectNode result) {
+    private void delivered(List<ClaimedAction> covered, ObjectNode result) {
         database.write(c -> {
-            queue.delivered(c, a.id(), result);
+            queue.delivered(c, covered.stream().map(ClaimedAction::id).toList(), result);
             return null;
         });
     }

@@ -61,21 +61,25 @@ public final class ActionPlanner {
         Map<UUID, Set<String>> announced = queue.announcedOn(c, transitions.stream()
                 .filter(t -> t.drift().status() == DriftStatus.RESOLVED).map(t -> t.drift().id()).toList());
         List<NewAction> actions = new ArrayList<>();
+        List<UUID> resolved = new ArrayList<>();
+        List<UUID> suppressed = new ArrayList<>();
         for (Transition t : transitions) {
             ActiveDrift d = t.drift();
             Policy policy = resolver.resolve(new PolicySubject(d.ciType(), Set.of(), d.field()), policies);
             if (t.opensForPeople()) {
                 actions.addAll(onOpen(t, policy));
             } else if (d.status() == DriftStatus.RESOLVED) {
-                queue.cancelPending(c, d.id(), REMEDIATION, "drift resolved");
+                resolved.add(d.id());
                 announced.getOrDefault(d.id(), Set.of()).forEach(channel ->
                         actions.add(notify(t, NoticeKind.RESOLVED, "resolved", channel)));
             } else if (d.status().suppressed()) {
-                queue.cancelPending(c, d.id(), REMEDIATION, "drift is " + d.status().wireName());
+                suppressed.add(d.id());
             } else if (d.status() == DriftStatus.ESCALATED) {
                 actions.addAll(onEscalate(t, policy));
             }
         }
+        queue.cancelPending(c, resolved, REMEDIATION, "drift resolved");
+        queue.cancelPending(c, suppressed, REMEDIATION, "drift is excepted or expected");
         queue.enqueue(c, actions);
     }
 

@@ -83,9 +83,18 @@ final class ActionQueue {
     }
 
     void delivered(Connection c, long id, ObjectNode result) throws SQLException {
-        update(c, """
+        delivered(c, List.of(id), result);
+    }
+
+    /** Marks the actions delivered with one result (the message that covered them all). */
+    void delivered(Connection c, Collection<Long> ids, ObjectNode result) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
                 update drift_action set state = 'delivered', result = ?::jsonb, completed_at = now(), lease_until = null,
-                       last_error = null where id = ? and state = 'pending'""", result.toString(), id);
+                       last_error = null where id = any(?) and state = 'pending'""")) {
+            ps.setString(1, result.toString());
+            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            ps.executeUpdate();
+        }
     }
 
     /** Due again at {@code dueAt}, with why the attempt failed. */
@@ -117,13 +126,17 @@ final class ActionQueue {
      * Made pointless by a later transition (the drift resolved, an exception covers it). An action
      * being delivered right now (leased) is left to finish.
      */
-    void cancelPending(Connection c, UUID driftId, Set<ActionKind> kinds, String reason) throws SQLException {
+    void cancelPending(Connection c, Collection<UUID> driftIds, Set<ActionKind> kinds, String reason)
+            throws SQLException {
+        if (driftIds.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 update drift_action set state = 'cancelled', last_error = ?, completed_at = now(), lease_until = null
-                 where drift_id = ? and state = 'pending' and kind = any(?)
+                 where drift_id = any(?) and state = 'pending' and kind = any(?)
                    and (lease_until is null or lease_until < now())""")) {
             ps.setString(1, reason);
-            ps.setObject(2, driftId);
+            ps.setArray(2, c.createArrayOf("uuid", driftIds.toArray()));
             ps.setArray(3, c.createArrayOf("text", kinds.stream().map(ActionKind::wireName).toArray()));
             ps.executeUpdate();
         }
@@ -149,19 +162,30 @@ final class ActionQueue {
         return targets;
     }
 
-    /** The channel's reference (a Slack {@code ts}) of the message that announced the drift's opening. */
-    Optional<String> openingReference(Connection c, UUID driftId, String target) throws SQLException {
+    /**
+     * The channel's references (a Slack {@code ts}) of the single messages that announced the drifts'
+     * openings (the latest one per drift); drifts without one are absent.
+     */
+    Map<UUID, String> openingReferences(Connection c, Collection<UUID> driftIds, String target) throws SQLException {
+        Map<UUID, String> references = new HashMap<>();
+        if (driftIds.isEmpty()) {
+            return references;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
-                select result ->> 'reference' from drift_action
-                 where drift_id = ? and target = ? and kind = 'notify' and transition like 'opened%'
+                select distinct on (drift_id) drift_id, result ->> 'reference' from drift_action
+                 where drift_id = any(?) and target = ? and kind = 'notify' and transition like 'opened%'
                    and state = 'delivered' and result ->> 'reference' is not null
-                 order by id desc limit 1""")) {
-            ps.setObject(1, driftId);
+                   and not coalesce((result ->> 'digest')::boolean, false)
+                 order by drift_id, id desc""")) {
+            ps.setArray(1, c.createArrayOf("uuid", driftIds.toArray()));
             ps.setString(2, target);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                while (rs.next()) {
+                    references.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
             }
         }
+        return references;
     }
 
     private static void update(Connection c, String sql, String text, long id) throws SQLException {
