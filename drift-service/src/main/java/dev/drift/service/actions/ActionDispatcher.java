@@ -6,6 +6,9 @@ import dev.drift.service.ledger.CiLocks;
 import dev.drift.service.ledger.DriftChanges;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.DriftException;
+import dev.drift.service.system.DriftMetrics;
+import dev.drift.service.system.DriftMetrics.ActionOutcome;
+import dev.drift.service.system.LogContext;
 import dev.drift.service.system.NudgedWorker;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -52,11 +55,13 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
     private final Map<String, NotificationChannel> channels;
     private final Optional<ItsmClient> itsm;
     private final DriftChanges drifts;
+    private final DriftMetrics metrics;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private final NudgedWorker worker;
 
     ActionDispatcher(Database database, ActionQueue queue, TargetGuards guards, ActionsProperties properties,
-                     List<NotificationChannel> channels, Optional<ItsmClient> itsm, DriftChanges drifts) {
+                     List<NotificationChannel> channels, Optional<ItsmClient> itsm, DriftChanges drifts,
+                     DriftMetrics metrics) {
         this.database = database;
         this.queue = queue;
         this.guards = guards;
@@ -64,6 +69,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
         this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
         this.itsm = itsm;
         this.drifts = drifts;
+        this.metrics = metrics;
         this.worker = new NudgedWorker("action-dispatcher", properties.pollInterval(), this::dispatchAllDue);
     }
 
@@ -103,7 +109,11 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
     private void deliver(String target, List<ClaimedAction> actions) {
         try {
             if (target.equals(ActionPlanner.ITSM)) {
-                actions.forEach(this::deliverTicket);
+                actions.forEach(a -> {
+                    try (LogContext log = LogContext.drift(a.driftId())) {
+                        deliverTicket(a);
+                    }
+                });
             } else {
                 deliverNotices(target, actions);
             }
@@ -190,6 +200,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
                 }
                 return null;
             });
+            count(a, ActionOutcome.DELIVERED);
         } catch (RuntimeException e) {
             if (DriftException.isRetryable(e)) {
                 retry(a, e);
@@ -204,6 +215,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
             queue.delivered(c, covered.stream().map(ClaimedAction::id).toList(), result);
             return null;
         });
+        count(a, ActionOutcome.DELIVERED);
     }
 
     private void retry(ClaimedAction a, RuntimeException e) {
@@ -218,6 +230,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
             queue.retryAt(c, a.id(), e.getMessage(), due);
             return null;
         });
+        count(a, ActionOutcome.RETRY);
     }
 
     private void fail(ClaimedAction a, String error) {
@@ -226,6 +239,11 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
             queue.failed(c, a.id(), error);
             return null;
         });
+        count(a, ActionOutcome.FAILED);
+    }
+
+    private void count(ClaimedAction a, ActionOutcome outcome) {
+        metrics.action(a.kind().wireName(), a.target(), outcome);
     }
 
     @PreDestroy

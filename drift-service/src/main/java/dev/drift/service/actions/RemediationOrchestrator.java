@@ -12,6 +12,9 @@ import dev.drift.service.policy.PolicyStore;
 import dev.drift.service.reconcile.ReconcileRequests;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.DriftException;
+import dev.drift.service.system.DriftMetrics;
+import dev.drift.service.system.DriftMetrics.ActionOutcome;
+import dev.drift.service.system.LogContext;
 import dev.drift.service.system.NudgedWorker;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -63,6 +66,7 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
     private final ReconcileRequests requests;
     private final RemediationGuards hostGuards;
     private final ActionDispatcher dispatcher;
+    private final DriftMetrics metrics;
     private final Semaphore permits;
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
     private final NudgedWorker worker;
@@ -82,7 +86,8 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
     RemediationOrchestrator(Database database, ActionQueue queue, TargetGuards guards, RemediationProperties properties,
                             ActionsProperties actionsProperties, List<RemediationExecutor> executors,
                             DriftChanges drifts, ActionPlanner planner, PolicyStore policies,
-                            ReconcileRequests requests, RemediationGuards hostGuards, ActionDispatcher dispatcher) {
+                            ReconcileRequests requests, RemediationGuards hostGuards, ActionDispatcher dispatcher,
+                            DriftMetrics metrics) {
         this.database = database;
         this.queue = queue;
         this.guards = guards;
@@ -95,6 +100,7 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
         this.requests = requests;
         this.hostGuards = hostGuards;
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
         this.permits = new Semaphore(properties.maxConcurrent());
         this.worker = new NudgedWorker("remediation-orchestrator", actionsProperties.pollInterval(),
                 this::claimAndStart);
@@ -136,10 +142,13 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
 
     private void handle(ClaimedAction a) {
         RemediationOrder order = RemediationOrder.fromJson(a.payload());
-        if (a.kind() == ActionKind.VERIFY) {
-            database.write(c -> verify(c, a, order));
-        } else {
-            remediate(a, order);
+        try (LogContext log = LogContext.drift(order.ci(), a.driftId())) {
+            if (a.kind() == ActionKind.VERIFY) {
+                database.write(c -> verify(c, a, order));
+                count(a, ActionOutcome.DELIVERED);
+            } else {
+                remediate(a, order);
+            }
         }
         dispatcher.nudge();
     }
@@ -156,11 +165,13 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
         switch (start) {
             case Start.Skip skip -> database.write(c -> {
                 queue.cancel(c, a.id(), skip.reason());
+                count(a, ActionOutcome.SKIPPED);
                 return null;
             });
             case Start.Busy busy -> database.write(c -> {
                 queue.retryAt(c, a.id(), "another run on " + ci + " is in progress",
                         Instant.now().plus(properties.hostBackoff()));
+                count(a, ActionOutcome.RETRY);
                 return null;
             });
             case Start.Proceed proceed -> runAndFinish(a, order, ci, executor.get(), proceed.drift());
@@ -205,6 +216,7 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
                 hostGuards.release(c, ci, Instant.now().plus(properties.guardGrace()));
                 if (DriftException.isRetryable(e) && a.attempts() < actionsProperties.maxAttempts()) {
                     queue.retryAt(c, a.id(), e.getMessage(), guards.nextAttemptAt(a.attempts(), e));
+                    count(a, ActionOutcome.RETRY);
                     return null;
                 }
                 return cannotRun(c, a, order, e.getMessage());
@@ -213,6 +225,11 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
         }
         LOG.info("remediation of drift {} on {} ended: {}", drift.id(), ci, result.status());
         database.write(c -> finish(c, a, order, ci, executor.name(), result));
+        count(a, result.succeeded() ? ActionOutcome.DELIVERED : ActionOutcome.FAILED);
+    }
+
+    private void count(ClaimedAction a, ActionOutcome outcome) {
+        metrics.action(a.kind().wireName(), a.target(), outcome);
     }
 
     private Void finish(Connection c, ClaimedAction a, RemediationOrder order, CiKey ci, String executor,
@@ -256,6 +273,7 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
 
     private Void cannotRun(Connection c, ClaimedAction a, RemediationOrder order, String reason) throws SQLException {
         queue.failed(c, a.id(), reason);
+        count(a, ActionOutcome.FAILED);
         if (order.dryRun()) {
             return null;
         }

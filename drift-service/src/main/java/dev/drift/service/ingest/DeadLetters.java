@@ -1,5 +1,7 @@
 package dev.drift.service.ingest;
 
+import dev.drift.service.system.DriftMetrics;
+import dev.drift.service.system.DriftMetrics.DeadLetterReason;
 import dev.drift.service.system.IdempotentStreamWriter;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -24,10 +26,12 @@ final class DeadLetters {
 
     private final IdempotentStreamWriter writer;
     private final String stream;
+    private final DriftMetrics metrics;
 
-    DeadLetters(IdempotentStreamWriter writer, IngestProperties properties) {
+    DeadLetters(IdempotentStreamWriter writer, IngestProperties properties, DriftMetrics metrics) {
         this.writer = writer;
         this.stream = properties.deadLetterStream();
+        this.metrics = metrics;
     }
 
     /** An entry to dead-letter and why. */
@@ -40,6 +44,21 @@ final class DeadLetters {
         }
         writer.appendAll(letters.stream().map(this::append).toList(), DEDUP, MAX_LEN);
         letters.forEach(l -> LOG.warn("dead-lettered {} to {}: {}", l.entry().source(), stream, l.reason()));
+        letters.forEach(l -> metrics.deadLettered(l.entry().stream(), reasonOf(l.reason())));
+    }
+
+    /**
+     * The class of a dead letter's reason, from the reasons {@link ConsumerLoop} (poison) and
+     * {@link EventDecoder} (schema) give; everything else cannot be decoded or stored.
+     */
+    static DeadLetterReason reasonOf(String reason) {
+        if (reason.startsWith("poison")) {
+            return DeadLetterReason.POISON;
+        }
+        if (reason.startsWith("payload does not match ")) {
+            return DeadLetterReason.SCHEMA;
+        }
+        return DeadLetterReason.UNDECODABLE;
     }
 
     private IdempotentStreamWriter.Append append(DeadLetter letter) {

@@ -8,6 +8,8 @@ import dev.drift.service.ledger.CiLocks;
 import dev.drift.service.reconcile.ReconcileRequests;
 import dev.drift.service.reconcile.Reconciler;
 import dev.drift.service.system.Database;
+import dev.drift.service.system.DriftMetrics;
+import dev.drift.service.system.DriftMetrics.Consumed;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,17 +46,23 @@ final class IngestWriter {
     private final ActualStateRepository actualState;
     private final ReconcileRequests requests;
     private final Reconciler reconciler;
+    private final DriftMetrics metrics;
 
     IngestWriter(Database database, ActualStateRepository actualState, ReconcileRequests requests,
-                 Reconciler reconciler) {
+                 Reconciler reconciler, DriftMetrics metrics) {
         this.database = database;
         this.actualState = actualState;
         this.requests = requests;
         this.reconciler = reconciler;
+        this.metrics = metrics;
     }
 
     /** A decoded, valid entry. */
     record Accepted(StreamEntry entry, StreamEvent event) {
+    }
+
+    /** What a committed batch did: the CIs left to the reconcile workers, and the entries seen for the first time. */
+    private record Applied(Set<CiKey> later, Set<String> fresh) {
     }
 
     /** Applies the entries; returns the CIs left to the reconcile workers. */
@@ -66,20 +74,26 @@ final class IngestWriter {
         entries.forEach(a -> cis.add(a.event().ci()));
         Reconciler.Lookups lookups = reconciler.lookup(cis);
         try {
-            return database.write(c -> applyAll(c, cis, entries, lookups.found()));
+            return counted(entries, database.write(c -> applyAll(c, cis, entries, lookups.found())));
         } catch (RuntimeException inlineFailure) {
             if (lookups.found().isEmpty()) {
                 throw inlineFailure;
             }
             LOG.warn("inline reconcile of {} CIs failed ({}); leaving them to the reconcile workers", cis.size(),
                     inlineFailure.getMessage());
-            return database.write(c -> applyAll(c, cis, entries, Map.of()));
+            return counted(entries, database.write(c -> applyAll(c, cis, entries, Map.of())));
         } finally {
             reconciler.nudgeDelivery();
         }
     }
 
-    private Set<CiKey> applyAll(Connection c, Set<CiKey> cis, List<Accepted> entries,
+    private Set<CiKey> counted(List<Accepted> entries, Applied applied) {
+        entries.forEach(a -> metrics.consumed(a.entry().stream(),
+                applied.fresh().contains(a.entry().source()) ? Consumed.APPLIED : Consumed.DUPLICATE));
+        return applied.later();
+    }
+
+    private Applied applyAll(Connection c, Set<CiKey> cis, List<Accepted> entries,
                                 Map<CiKey, DesiredLookup> desired) throws SQLException {
         CiLocks.lock(c, cis);
         Set<String> fresh = markProcessed(c, entries);
@@ -104,7 +118,7 @@ final class IngestWriter {
         }
         reconciler.reconcileLocked(c, inline);
         requests.request(c, later);
-        return later;
+        return new Applied(later, fresh);
     }
 
     private static Set<String> markProcessed(Connection c, List<Accepted> entries) throws SQLException {

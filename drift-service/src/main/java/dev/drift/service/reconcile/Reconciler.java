@@ -20,9 +20,12 @@ import dev.drift.service.suppress.SuppressionStore;
 import dev.drift.service.suppress.Suppressions;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.DriftException;
+import dev.drift.service.system.DriftMetrics;
+import dev.drift.service.system.LogContext;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -70,6 +73,7 @@ public final class Reconciler {
     private final RemediationGuards remediationGuards;
     private final ActionPlanner actions;
     private final ActionNudges actionNudges;
+    private final DriftMetrics metrics;
     private final AtomicBoolean sourceFailing = new AtomicBoolean();
 
     /** Desired state read for some CIs; those that could not be read, with why. */
@@ -80,7 +84,7 @@ public final class Reconciler {
                ReconcileRequests requests, ReconcilePlanner planner, Database database,
                ReconcileProperties properties, OutboxPublisher publisher, PolicyStore policyStore,
                SuppressionStore suppressions, RemediationGuards remediationGuards, ActionPlanner actions,
-               ActionNudges actionNudges) {
+               ActionNudges actionNudges, DriftMetrics metrics) {
         this.desiredSource = desiredSource;
         this.actualState = actualState;
         this.ledger = ledger;
@@ -94,6 +98,7 @@ public final class Reconciler {
         this.remediationGuards = remediationGuards;
         this.actions = actions;
         this.actionNudges = actionNudges;
+        this.metrics = metrics;
     }
 
     /** Wakes whoever delivers what a committed reconcile recorded: the outbox publisher and the action dispatchers. */
@@ -143,6 +148,7 @@ public final class Reconciler {
         if (lookups.isEmpty()) {
             return 0;
         }
+        long started = System.nanoTime();
         List<CiKey> cis = new ArrayList<>(lookups.keySet());
         Map<CiKey, Long> pending = requests.pending(c, cis);
         Map<CiKey, ActualState> actual = actualState.load(c, cis);
@@ -155,9 +161,13 @@ public final class Reconciler {
         Map<CiKey, Instant> guarded = remediationGuards.activeUntil(c, cis);
         List<LedgerChange> changes = new ArrayList<>();
         for (CiKey ci : cis) {
-            changes.addAll(planner.plan(new ReconcilePlanner.Inputs(ci, lookups.get(ci), actual.get(ci),
-                    active.getOrDefault(ci, Map.of()), desiredSource.name(), policies,
-                    settling.getOrDefault(ci, Map.of()), now, covers, Optional.ofNullable(guarded.get(ci)))));
+            try (LogContext log = LogContext.ci(ci.value())) {
+                List<LedgerChange> planned = planner.plan(new ReconcilePlanner.Inputs(ci, lookups.get(ci),
+                        actual.get(ci), active.getOrDefault(ci, Map.of()), desiredSource.name(), policies,
+                        settling.getOrDefault(ci, Map.of()), now, covers, Optional.ofNullable(guarded.get(ci))));
+                LOG.debug("reconciled: {} ledger changes", planned.size());
+                changes.addAll(planned);
+            }
         }
         actions.plan(c, ledger.apply(c, changes, now, "reconciler"), policies);
         requests.complete(c, cis, pending);
@@ -166,6 +176,7 @@ public final class Reconciler {
                 requests.requestAt(c, s.ci(), s.recheckAt());
             }
         }
+        metrics.reconciled(cis.size(), Duration.ofNanos(System.nanoTime() - started));
         return changes.size();
     }
 

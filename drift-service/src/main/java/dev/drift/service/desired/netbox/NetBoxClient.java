@@ -21,6 +21,7 @@ import dev.drift.service.desired.netbox.client.api.VirtualizationApi.APIVirtuali
 import dev.drift.service.desired.netbox.client.api.VirtualizationApi.APIVirtualizationVirtualMachinesRetrieveRequest;
 import dev.drift.service.desired.netbox.client.model.PaginatedDeviceWithConfigContextList;
 import dev.drift.service.desired.netbox.client.model.PaginatedVirtualMachineWithConfigContextList;
+import dev.drift.service.system.DriftMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +58,10 @@ final class NetBoxClient {
     private final NetBoxConversions conversions;
 
     NetBoxClient(NetBoxProperties properties) {
+        this(properties, DriftMetrics.detached());
+    }
+
+    NetBoxClient(NetBoxProperties properties, DriftMetrics metrics) {
         this.mapper = objectMapper();
         this.timeout = properties.timeout();
         this.pageSize = properties.pageSize();
@@ -69,7 +74,7 @@ final class NetBoxClient {
         this.dcim = new DcimApi(api);
         this.ipam = new IpamApi(api);
         this.http = api.getHttpClient();
-        this.guard = new NetBoxGuard(properties);
+        this.guard = new NetBoxGuard(properties, metrics);
         this.conversions = new NetBoxConversions(mapper);
     }
 

@@ -6,6 +6,7 @@ import dev.drift.service.desired.DesiredStateSource;
 import dev.drift.service.desired.netbox.NetBoxData.Snapshot;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.system.DriftException;
+import dev.drift.service.system.DriftMetrics;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -43,12 +44,16 @@ public final class NetBoxDesiredStateSource implements DesiredStateSource {
     private final ExecutorService executor;
 
     @Inject
-    public NetBoxDesiredStateSource(NetBoxProperties properties) {
-        this(properties, InstantSource.system());
+    public NetBoxDesiredStateSource(NetBoxProperties properties, DriftMetrics metrics) {
+        this(properties, InstantSource.system(), metrics);
     }
 
     NetBoxDesiredStateSource(NetBoxProperties properties, InstantSource clock) {
-        NetBoxClient client = new NetBoxClient(properties);
+        this(properties, clock, DriftMetrics.detached());
+    }
+
+    private NetBoxDesiredStateSource(NetBoxProperties properties, InstantSource clock, DriftMetrics metrics) {
+        NetBoxClient client = new NetBoxClient(properties, metrics);
         this.identity = new NetBoxIdentity(properties, client);
         this.loader = new NetBoxLoader(client, identity);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();

@@ -3,6 +3,7 @@ package dev.drift.service.desired.netbox;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.drift.service.desired.netbox.client.ApiException;
 import dev.drift.service.system.DriftException;
+import dev.drift.service.system.DriftMetrics;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -42,6 +43,7 @@ final class NetBoxGuard {
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final Bulkhead bulkhead;
+    private final DriftMetrics metrics;
 
     /** One NetBox call as the generated client makes it. */
     @FunctionalInterface
@@ -49,7 +51,8 @@ final class NetBoxGuard {
         T call() throws ApiException;
     }
 
-    NetBoxGuard(NetBoxProperties properties) {
+    NetBoxGuard(NetBoxProperties properties, DriftMetrics metrics) {
+        this.metrics = metrics;
         IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(properties.retryInitialBackoff(), 2.0);
         Duration maxRetryAfter = properties.circuitWaitOpen();
         IntervalBiFunction<Object> interval = (attempt, outcome) -> outcome.isLeft()
@@ -75,12 +78,13 @@ final class NetBoxGuard {
                 .maxConcurrentCalls(properties.bulkheadMaxConcurrent())
                 .maxWaitDuration(properties.timeout())
                 .build());
+        metrics.netBoxCircuit(circuitBreaker);
     }
 
     /** Runs one call; {@code operation} names it in failure messages. */
     <T> T call(String operation, ApiCall<T> call) {
         try {
-            return Decorators.ofSupplier(() -> invoke(operation, call))
+            return Decorators.ofSupplier(() -> metrics.timeNetBoxCall(() -> invoke(operation, call)))
                     .withBulkhead(bulkhead)
                     .withCircuitBreaker(circuitBreaker)
                     .withRetry(retry)
