@@ -2,9 +2,9 @@ package dev.drift.service.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,10 +14,9 @@ import java.util.Optional;
  *
  * <p>Lookups are cached for {@link #CACHE_TTL}, so a token revoked on another instance stops working
  * there within that time; {@link #forgetAll()} makes a revocation on this instance take effect at
- * once. Unknown tokens are cached too, so guessing costs no database round trip per attempt. A
- * {@code @Context} bean: a bootstrap token that is too short stops the service from starting.
+ * once. Unknown tokens are cached too, so repeating a wrong token costs no database round trip.
  */
-@Context
+@Singleton
 @Requires(property = SecurityProperties.PREFIX + ".enabled", notEquals = StringUtils.FALSE)
 final class Authenticator {
     static final Duration CACHE_TTL = Duration.ofSeconds(10);

@@ -1,6 +1,7 @@
 package dev.drift.service.security;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -13,7 +14,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                            to create the first tokens; at least {@value #MIN_BOOTSTRAP_LENGTH}
  *                            characters; absent by default
  * @param rateLimit           requests per second each token may make; more get 429
+ *
+ * <p>Bound when the service starts ({@code @Context}), so a bootstrap token that is too short stops it.
  */
+@Context
 @ConfigurationProperties(SecurityProperties.PREFIX)
 record SecurityProperties(
         @Bindable(defaultValue = "true") boolean enabled,
