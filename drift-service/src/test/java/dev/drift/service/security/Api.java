@@ -1,11 +1,15 @@
 package dev.drift.service.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Sends API requests, refused or not, and keeps every answer for assertions on what clients saw. */
 final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final BlockingHttpClient http;
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
 
@@ -26,6 +31,14 @@ final class Api {
     record Answer(int status, Map<String, List<String>> headers, String body) {
         Optional<String> header(String name) {
             return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT))).map(List::getFirst);
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(body, e);
+            }
         }
 
         boolean shows(String secret) {

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drift.embedded.netbox.FakeNetBox;
 import dev.drift.service.policy.Policy;
 import dev.drift.service.security.Api.Answer;
@@ -20,8 +19,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +42,6 @@ class SecurityIT extends ServiceIT {
     private static final String NETBOX_TOKEN = "0123456789abcdef0123456789abcdef01234567";
     private static final String HOOK_SECRET = "hook-secret";
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String POLICY = "{\"name\": \"%s\", \"severity\": \"high\"}";
     private static final String EXCEPTION = """
             {"ci": "web-*", "field": "file[/etc/ssh/sshd_config].*", "reason": "pilot", "approved_by": "cab",
@@ -95,12 +91,14 @@ class SecurityIT extends ServiceIT {
 
     static Stream<Arguments> mutations() {
         UUID someId = UUID.randomUUID();
+        String events = "/drift/events/" + someId;
+        String defaultPolicy = "/drift/policies/" + Policy.DEFAULT_ID;
         return Stream.of(
                 Arguments.of(HttpMethod.POST, "/drift/policies", POLICY.formatted("refused"), "admin"),
-                Arguments.of(HttpMethod.PATCH, "/drift/policies/" + Policy.DEFAULT_ID, "{\"severity\": \"low\"}", "admin"),
-                Arguments.of(HttpMethod.DELETE, "/drift/policies/" + Policy.DEFAULT_ID, null, "admin"),
-                Arguments.of(HttpMethod.POST, "/drift/events/" + someId + "/acknowledge", "{\"comment\": \"x\"}", "operator"),
-                Arguments.of(HttpMethod.POST, "/drift/events/" + someId + "/remediate", "{}", "operator"),
+                Arguments.of(HttpMethod.PATCH, defaultPolicy, "{\"severity\": \"low\"}", "admin"),
+                Arguments.of(HttpMethod.DELETE, defaultPolicy, null, "admin"),
+                Arguments.of(HttpMethod.POST, events + "/acknowledge", "{\"comment\": \"x\"}", "operator"),
+                Arguments.of(HttpMethod.POST, events + "/remediate", "{}", "operator"),
                 Arguments.of(HttpMethod.POST, "/drift/exceptions", EXCEPTION, "operator"),
                 Arguments.of(HttpMethod.DELETE, "/drift/exceptions/" + someId, null, "operator"),
                 Arguments.of(HttpMethod.POST, "/drift/changes", CHANGE, "operator"),
@@ -118,7 +116,7 @@ class SecurityIT extends ServiceIT {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(answer.header("Content-Type")).hasValue(PROBLEM_JSON);
-        assertThat(json(answer).path("status").asInt()).isEqualTo(401);
+        assertThat(answer.json().path("status").asInt()).isEqualTo(401);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -128,7 +126,7 @@ class SecurityIT extends ServiceIT {
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.header("Content-Type")).hasValue(PROBLEM_JSON);
-        assertThat(json(answer).path("detail").asText())
+        assertThat(answer.json().path("detail").asText())
                 .isEqualTo("role " + role + " is required; token it-viewer has role viewer");
     }
 
@@ -227,7 +225,7 @@ class SecurityIT extends ServiceIT {
 
         assertThat(unsigned.status()).isEqualTo(401);
         assertThat(unsigned.header("WWW-Authenticate")).isEmpty();
-        assertThat(json(unsigned).path("detail").asText()).contains("X-Hook-Signature");
+        assertThat(unsigned.json().path("detail").asText()).contains("X-Hook-Signature");
         assertThat(signed.status()).isEqualTo(202);
         assertThat(api.send(HttpRequest.GET("/health")).status()).isEqualTo(200);
     }
@@ -237,7 +235,7 @@ class SecurityIT extends ServiceIT {
         int before = api.answers().size();
         Answer created = api.send(request(HttpMethod.POST, "/drift/tokens",
                 "{\"name\": \"it-secret\", \"role\": \"operator\"}"), BOOTSTRAP);
-        String token = json(created).path("token").asText();
+        String token = created.json().path("token").asText();
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Cache-Control")).hasValue("no-store");
 
@@ -259,7 +257,7 @@ class SecurityIT extends ServiceIT {
         Answer answer = api.send(request(HttpMethod.POST, "/drift/tokens",
                 "{\"name\": \"" + name + "\", \"role\": \"" + role + "\"}"), by);
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        JsonNode body = json(answer);
+        JsonNode body = answer.json();
         assertThat(body.path("name").asText()).isEqualTo(name);
         return body.path("token").asText();
     }
@@ -267,7 +265,7 @@ class SecurityIT extends ServiceIT {
     private JsonNode listed(String name) {
         Answer answer = api.send(HttpRequest.GET("/drift/tokens"), BOOTSTRAP);
         assertThat(answer.status()).isEqualTo(200);
-        for (JsonNode token : json(answer)) {
+        for (JsonNode token : answer.json()) {
             assertThat(token.has("token")).isFalse();
             assertThat(token.has("token_hash")).isFalse();
             if (token.path("name").asText().equals(name)) {
@@ -280,14 +278,6 @@ class SecurityIT extends ServiceIT {
     private static MutableHttpRequest<?> request(HttpMethod method, String path, String body) {
         MutableHttpRequest<?> request = HttpRequest.create(method, path);
         return body == null ? request : request.body(body).contentType("application/json");
-    }
-
-    private static JsonNode json(Answer answer) {
-        try {
-            return JSON.readTree(answer.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(answer.body(), e);
-        }
     }
 
     /** Everything drift logs, at every level, while this class runs. */
