@@ -60,12 +60,14 @@ public final class DemoMain {
         props.put("micronaut.server.port", options.port());
         props.put("drift.desired.file.directory", DemoInventory.materialize().toString());
         props.put("drift.reconcile.poll-interval", "500ms");
+        String token = "drift_demo_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        props.put("drift.security.bootstrap-admin-token", token);
         try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(Application.class).properties(props)
                 .banner(false).start();
              RedisClient client = redisClient(servers.redisUri());
              StatefulRedisConnection<String, String> redis = client.connect()) {
             URI base = context.getBean(EmbeddedServer.class).getURI();
-            DriftTable table = new DriftTable(base);
+            DriftTable table = new DriftTable(base, token);
             out.println("drift demo: service up at " + base + " with desired state for " + DemoInventory.CIS);
             out.println();
             out.println("Writing events:");
@@ -85,7 +87,7 @@ public final class DemoMain {
             out.println("Resolved drift:");
             table.print(out, "status=resolved");
             out.println("Announcements: drift.resolved=" + redis.sync().xlen("drift.resolved"));
-            hold(options, base);
+            hold(options, base, token);
         }
     }
 
@@ -112,13 +114,15 @@ public final class DemoMain {
         }
     }
 
-    private void hold(DemoOptions options, URI base) throws InterruptedException {
+    private void hold(DemoOptions options, URI base, String token) throws InterruptedException {
         if (!options.hold()) {
             return;
         }
         out.println();
         out.println("Browse " + base.resolve("/drift/events") + " and " + base.resolve("/health")
                 + " - press Ctrl-C to stop.");
+        out.println("The API wants a bearer token; this demo's admin token (gone when it stops) is:");
+        out.println("  curl -H 'Authorization: Bearer " + token + "' " + base.resolve("/drift/events?status=open"));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();

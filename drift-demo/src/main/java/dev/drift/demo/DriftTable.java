@@ -14,14 +14,17 @@ final class DriftTable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
+    private final String token;
 
-    DriftTable(URI base) {
+    /** {@code token}: the bearer token the API asks for. */
+    DriftTable(URI base, String token) {
         this.base = base;
+        this.token = token;
     }
 
     JsonNode events(String query) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/drift/events?" + query))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET /drift/events answered " + response.statusCode() + ": " + response.body());
         }

@@ -215,7 +215,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
             queue.delivered(c, covered.stream().map(ClaimedAction::id).toList(), result);
             return null;
         });
-        count(a, ActionOutcome.DELIVERED);
+        covered.forEach(a -> count(a, ActionOutcome.DELIVERED));
     }
 
     private void retry(ClaimedAction a, RuntimeException e) {
