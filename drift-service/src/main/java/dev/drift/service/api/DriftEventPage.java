@@ -1,12 +1,19 @@
 package dev.drift.service.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.List;
 
-/** One page of drift events, newest first, with the total number of matches. */
+/**
+ * One page of drift events with the total number of matches.
+ *
+ * @param nextCursor pass as {@code cursor} (with the same filters and sort) for the events after
+ *                   this page; null when there are none
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record DriftEventPage(List<DriftEventView> items, int page, int size, long total, int totalPages) {
+record DriftEventPage(List<DriftEventView> items, int page, int size, long total, int totalPages,
+                      @Nullable String nextCursor) {
 }

@@ -6,14 +6,11 @@ import dev.drift.service.ledger.Acknowledgements;
 import dev.drift.service.ledger.DriftEventRecord;
 import dev.drift.service.ledger.DriftEventRepository;
 import dev.drift.service.ledger.DriftHistoryRepository;
-import dev.drift.service.ledger.DriftStatus;
-import dev.drift.service.ledger.Severity;
-import dev.drift.service.model.Category;
+import dev.drift.service.report.EventCursor;
+import dev.drift.service.report.EventFilter;
+import dev.drift.service.report.EventSearch;
+import dev.drift.service.report.EventSort;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
-import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -22,37 +19,42 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.validation.Valid;
-import java.util.List;
 import java.util.UUID;
 
 /** Read access to the drift ledger. */
 @Controller("/drift/events")
 class DriftEventsController {
     private static final int MAX_PAGE_SIZE = 500;
-    /** Largest offset (page × size) a query can skip; further pages are empty. */
-    private static final long MAX_OFFSET = Integer.MAX_VALUE;
 
     private final DriftEventRepository events;
     private final DriftHistoryRepository history;
     private final Acknowledgements acknowledgements;
     private final ActionLog actions;
     private final RemediationRequests remediations;
+    private final EventSearch search;
 
     DriftEventsController(DriftEventRepository events, DriftHistoryRepository history,
-                          Acknowledgements acknowledgements, ActionLog actions, RemediationRequests remediations) {
+                          Acknowledgements acknowledgements, ActionLog actions, RemediationRequests remediations,
+                          EventSearch search) {
         this.events = events;
+        this.search = search;
         this.history = history;
         this.acknowledgements = acknowledgements;
         this.actions = actions;
         this.remediations = remediations;
     }
 
-    /** Drift events matching every given filter, newest first. */
+    /**
+     * Drift events matching every given filter ({@link EventParams}), newest first unless
+     * {@code sort} says otherwise. Pages by offset ({@code page}) or, with a {@code cursor} from a
+     * previous page's {@code next_cursor}, by keyset (then {@code page} must be 0): a keyset page
+     * neither repeats nor skips events when new ones arrive. {@code total} counts every match.
+     */
     @Get
-    DriftEventPage list(@QueryValue @Nullable String status, @QueryValue @Nullable String ci,
-                        @QueryValue @Nullable String category, @QueryValue @Nullable String severity,
+    DriftEventPage list(@RequestBean EventParams params, @QueryValue @Nullable String cursor,
                         @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
         if (page < 0) {
             throw badRequest("page must be 0 or more");
@@ -60,21 +62,15 @@ class DriftEventsController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw badRequest("size must be between 1 and " + MAX_PAGE_SIZE);
         }
-        PredicateSpecification<DriftEventRecord> filter = PredicateSpecification.where(null);
-        filter = and(filter, "status", status == null ? null : parse(() -> DriftStatus.fromWire(status).wireName()));
-        filter = and(filter, "ciId", ci);
-        filter = and(filter, "category", category == null ? null
-                : parse(() -> Category.fromWire(checkedCategory(category)).wireName()));
-        filter = and(filter, "severity", severity == null ? null : parse(() -> Severity.fromWire(severity).wireName()));
-        if ((long) page * size > MAX_OFFSET) {
-            // Micronaut Data wraps such an offset around: page 2147483647 of 500 used to give the first page.
-            long total = events.count(filter);
-            return new DriftEventPage(List.of(), page, size, total, (int) ((total + size - 1) / size));
+        if (cursor != null && page != 0) {
+            throw badRequest("page must be 0 with a cursor: the cursor says where the page starts");
         }
-        Page<DriftEventRecord> result = events.findAll(filter,
-                Pageable.from(page, size, Sort.of(Sort.Order.desc("firstDetectedAt"), Sort.Order.asc("id"))));
-        return new DriftEventPage(result.getContent().stream().map(DriftEventView::of).toList(), page, size,
-                result.getTotalSize(), result.getTotalPages());
+        EventFilter filter = params.filter();
+        EventSort sort = params.order();
+        EventCursor after = cursor == null ? null : JsonBodies.valid(() -> EventCursor.decode(cursor, sort));
+        EventSearch.Page result = search.page(filter, sort, after, (long) page * size, size);
+        return new DriftEventPage(result.events().stream().map(DriftEventView::of).toList(), page, size,
+                result.total(), (int) ((result.total() + size - 1) / size), result.nextCursor());
     }
 
     /** One drift event with its history; 404 problem when there is none. */
@@ -122,33 +118,6 @@ class DriftEventsController {
             case Acknowledgements.Outcome.AlreadyResolved r ->
                     throw new HttpStatusException(HttpStatus.CONFLICT, "drift event " + r.id() + " is resolved");
         };
-    }
-
-    private static PredicateSpecification<DriftEventRecord> and(PredicateSpecification<DriftEventRecord> spec,
-                                                                String property, String value) {
-        if (value == null) {
-            return spec;
-        }
-        PredicateSpecification<DriftEventRecord> equal = (root, cb) -> cb.equal(root.get(property), value);
-        return spec.and(equal);
-    }
-
-    private static String checkedCategory(String category) {
-        for (Category c : Category.values()) {
-            if (c.wireName().equals(category)) {
-                return category;
-            }
-        }
-        throw new IllegalArgumentException(
-                "category must be one of configuration, package, network, state, security, firmware: '" + category + "'");
-    }
-
-    private static String parse(java.util.function.Supplier<String> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw badRequest(e.getMessage());
-        }
     }
 
     private static HttpStatusException badRequest(String detail) {

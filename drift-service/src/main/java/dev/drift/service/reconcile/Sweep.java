@@ -42,8 +42,25 @@ public final class Sweep {
         this.trigger = trigger;
     }
 
+    /** Told how far a sweep got, after each batch of CIs, on the sweeping thread. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param cisDone       CIs reconciled so far
+         * @param cisTotal      CIs this sweep reconciles (those whose desired state could not be read
+         *                      are handed to the reconcile workers and not counted)
+         * @param ledgerChanges ledger changes so far
+         */
+        void batchDone(int cisDone, int cisTotal, int ledgerChanges);
+    }
+
     /** Runs the sweep; throws {@link dev.drift.service.system.DriftException.Retryable} if the source is down. */
     public Result run() {
+        return run((done, total, changes) -> { });
+    }
+
+    /** {@link #run()}, telling progress after each batch. */
+    public Result run(Progress progress) {
         long start = System.nanoTime();
         Map<CiKey, DesiredLookup> all = new LinkedHashMap<>(source.loadAll());
         Set<CiKey> onlyObserved = new TreeSet<>(observedCis());
@@ -58,6 +75,7 @@ public final class Sweep {
             Map<CiKey, DesiredLookup> batch = new LinkedHashMap<>();
             keys.subList(from, Math.min(from + BATCH, keys.size())).forEach(ci -> batch.put(ci, all.get(ci)));
             changes += reconciler.reconcileWith(batch);
+            progress.batchDone(from + batch.size(), keys.size(), changes);
         }
         return new Result(all.size() + rest.failed().size(), changes, rest.failed().size(),
                 Duration.ofNanos(System.nanoTime() - start));
