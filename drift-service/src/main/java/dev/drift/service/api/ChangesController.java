@@ -7,6 +7,7 @@ import dev.drift.service.suppress.ChangeWindow;
 import dev.drift.service.suppress.SuppressionJson;
 import dev.drift.service.suppress.SuppressionStore;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -49,7 +50,9 @@ final class ChangesController {
 
     /** 201 with the stored window. */
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> put(@Body byte[] body, @Header(value = "X-Drift-Actor", defaultValue = "api") String actor) {
+    HttpResponse<String> put(@Body byte[] body, HttpRequest<?> http,
+            @Header(value = "X-Drift-Actor") @Nullable String claimedActor) {
+        String actor = Actors.of(http, claimedActor);
         Instant now = Instant.now();
         ChangeWindow window = JsonBodies.valid(() -> SuppressionJson.readChange(JsonBodies.parse(body), actor, now));
         ChangeWindow stored = store.putChange(window);

@@ -11,6 +11,7 @@ import dev.drift.service.report.EventFilter;
 import dev.drift.service.report.EventSearch;
 import dev.drift.service.report.EventSort;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -90,9 +91,10 @@ class DriftEventsController {
      * its policy has no remediation.
      */
     @Post("/{id}/remediate")
-    HttpResponse<RemediateAccepted> remediate(@PathVariable UUID id, @Valid @Body @Nullable RemediateRequest request) {
+    HttpResponse<RemediateAccepted> remediate(HttpRequest<?> http, @PathVariable UUID id,
+                                              @Valid @Body @Nullable RemediateRequest request) {
         RemediateRequest r = request == null ? new RemediateRequest(null, null, null) : request;
-        String actor = r.by() == null || r.by().isBlank() ? "api" : r.by().strip();
+        String actor = Actors.of(http, r.by());
         boolean dryRun = Boolean.TRUE.equals(r.dryRun());
         return switch (remediations.request(id, dryRun, actor, r.comment() == null ? "" : r.comment().strip())) {
             case RemediationRequests.Outcome.Accepted a ->
@@ -109,8 +111,8 @@ class DriftEventsController {
      * announced. 404 for an unknown id, 409 for a resolved drift; acknowledging twice is harmless.
      */
     @Post("/{id}/acknowledge")
-    DriftEventDetail acknowledge(@PathVariable UUID id, @Valid @Body AcknowledgeRequest request) {
-        String actor = request.by() == null || request.by().isBlank() ? "api" : request.by().strip();
+    DriftEventDetail acknowledge(HttpRequest<?> http, @PathVariable UUID id, @Valid @Body AcknowledgeRequest request) {
+        String actor = Actors.of(http, request.by());
         return switch (acknowledgements.acknowledge(id, actor, request.comment().strip())) {
             case Acknowledgements.Outcome.Acknowledged a -> get(a.id());
             case Acknowledgements.Outcome.NotFound n ->

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.drift.service.suppress.DriftExceptionRule;
 import dev.drift.service.suppress.SuppressionJson;
 import dev.drift.service.suppress.SuppressionStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -24,8 +26,7 @@ import java.util.UUID;
 /**
  * Approved deviations ({@code /drift/exceptions}): matching drift is recorded {@code excepted},
  * neither alerted nor remediated, until the exception expires or is revoked (DELETE), when the
- * drift it covered is re-evaluated. The creator is taken from {@code X-Drift-Actor} (until API
- * tokens say who it is).
+ * drift it covered is re-evaluated. The creator is the API token's name (see {@link Actors}).
  */
 @Controller("/drift/exceptions")
 final class ExceptionsController {
@@ -51,7 +52,9 @@ final class ExceptionsController {
 
     /** 201 with the stored exception and its {@code Location}. */
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> create(@Body byte[] body, @Header(value = "X-Drift-Actor", defaultValue = "api") String actor) {
+    HttpResponse<String> create(@Body byte[] body, HttpRequest<?> http,
+            @Header(value = "X-Drift-Actor") @Nullable String claimedActor) {
+        String actor = Actors.of(http, claimedActor);
         Instant now = Instant.now();
         DriftExceptionRule rule = JsonBodies.valid(() -> SuppressionJson.readException(JsonBodies.parse(body),
                 actor, now));
