@@ -166,6 +166,15 @@ class SecurityIT extends ServiceIT {
     }
 
     @Test
+    void aMutationIsRecordedAsTheTokenNotAsWhoTheClientClaimsToBe() {
+        Api.Answer created = api.send(request(HttpMethod.POST, "/drift/exceptions", EXCEPTION)
+                .header("X-Drift-Actor", "mallory"), operator);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("created_by").asText()).isEqualTo("it-operator");
+    }
+
+    @Test
     void aTokenCreatedThroughTheApiWorksAndRecordsItsCreator() {
         String admin = issue("it-admin", "admin", BOOTSTRAP);
         String second = issue("it-second", "viewer", admin);
