@@ -2,10 +2,13 @@ package dev.drift.service.api;
 
 import dev.drift.service.actions.ActionLog;
 import dev.drift.service.actions.RemediationRequests;
+import dev.drift.service.actual.FileDiffs;
 import dev.drift.service.ledger.Acknowledgements;
 import dev.drift.service.ledger.DriftEventRecord;
 import dev.drift.service.ledger.DriftEventRepository;
 import dev.drift.service.ledger.DriftHistoryRepository;
+import dev.drift.service.model.CiKey;
+import dev.drift.service.model.FieldPath;
 import dev.drift.service.report.EventCursor;
 import dev.drift.service.report.EventFilter;
 import dev.drift.service.report.EventSearch;
@@ -35,17 +38,19 @@ class DriftEventsController {
     private final Acknowledgements acknowledgements;
     private final ActionLog actions;
     private final RemediationRequests remediations;
+    private final FileDiffs fileDiffs;
     private final EventSearch search;
 
     DriftEventsController(DriftEventRepository events, DriftHistoryRepository history,
                           Acknowledgements acknowledgements, ActionLog actions, RemediationRequests remediations,
-                          EventSearch search) {
+                          FileDiffs fileDiffs, EventSearch search) {
         this.events = events;
         this.search = search;
         this.history = history;
         this.acknowledgements = acknowledgements;
         this.actions = actions;
         this.remediations = remediations;
+        this.fileDiffs = fileDiffs;
     }
 
     /**
@@ -79,7 +84,9 @@ class DriftEventsController {
     DriftEventDetail get(@PathVariable UUID id) {
         DriftEventRecord event = events.findById(id)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no drift event " + id));
-        return new DriftEventDetail(DriftEventView.of(event),
+        FileDiffView diff = fileDiffs.forField(CiKey.of(event.ciId()), FieldPath.parse(event.fieldPath()))
+                .map(FileDiffView::of).orElse(null);
+        return new DriftEventDetail(DriftEventView.of(event), diff,
                 history.findByDriftIdOrderById(id).stream().map(HistoryView::of).toList(),
                 actions.forDrift(id).stream().map(ActionView::of).toList());
     }

@@ -1,6 +1,7 @@
 package dev.drift.service.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drift.service.model.Category;
 import dev.drift.service.model.FieldPath;
 import dev.drift.service.model.FieldValue;
 import java.util.Map;
@@ -11,6 +12,9 @@ import java.util.Map;
  * settings). The schema guarantees an absolute path without brackets.
  */
 final class FileEventMapper implements EventMapper {
+    /** The member of a file that holds the latest diff of its content. */
+    static final String DIFF = "diff";
+    private static final int MAX_DIFF_CHARS = 64 * 1024;
 
     @Override
     public Mapping map(JsonNode payload) {
@@ -25,7 +29,24 @@ final class FileEventMapper implements EventMapper {
                 .text(file.child("owner"), payload.get("owner"))
                 .text(file.child("group"), payload.get("group"));
         mapSettings(file, payload.get("settings"), mapping);
+        mapDiff(file, payload, mapping);
         return mapping.build();
+    }
+
+    /**
+     * The unified diff the agent computed against its previous copy is kept as the file's latest
+     * {@code diff} (shown with the file's drift; no desired value, so never drift itself). Files the
+     * agent marks sensitive, and secret files, never have one: their content does not leave the node.
+     */
+    private static void mapDiff(FieldPath file, JsonNode payload, MappingBuilder mapping) {
+        JsonNode diff = payload.get("diff");
+        if (diff == null || !diff.isTextual() || payload.path("sensitive").asBoolean(false)
+                || file.child("sha256").category() == Category.SECURITY) {
+            return;
+        }
+        String text = diff.asText();
+        mapping.value(file.child(DIFF), new FieldValue.Text(text.length() <= MAX_DIFF_CHARS ? text
+                : text.substring(0, MAX_DIFF_CHARS) + "\n... (diff cut at " + MAX_DIFF_CHARS + " characters)"));
     }
 
     private static Mapping deleted(FieldPath file, MappingBuilder mapping) {

@@ -154,7 +154,8 @@ class DriftEventsApiIT extends ServiceIT {
 
         Map<String, Object> detail = get("/drift/events/" + listed.get("id"));
 
-        assertThat(detail).containsOnlyKeys("event", "history", "actions");
+        assertThat(detail).containsOnlyKeys("event", "diff", "history", "actions");
+        assertThat(detail.get("diff")).as("a power state has no diff").isNull();
         assertThat(detail.get("event")).isEqualTo(listed);
         assertThat(history(detail)).singleElement().satisfies(h -> {
             assertThat(h).containsEntry("from_status", null).containsEntry("to_status", "open")
