@@ -65,7 +65,7 @@ public final class ActionPlanner {
         List<UUID> suppressed = new ArrayList<>();
         for (Transition t : transitions) {
             ActiveDrift d = t.drift();
-            Policy policy = resolver.resolve(new PolicySubject(d.ciType(), Set.of(), d.field()), policies);
+            Policy policy = resolver.resolve(d.policyId(), new PolicySubject(d.ciType(), Set.of(), d.field()), policies);
             if (t.opensForPeople()) {
                 actions.addAll(onOpen(t, policy));
             } else if (d.status() == DriftStatus.RESOLVED) {

@@ -65,7 +65,7 @@ public final class RemediationRequests {
             if (!d.status().active() || d.status().suppressed()) {
                 return new Outcome.Refused("drift event " + driftId + " is " + d.status().wireName());
             }
-            Policy policy = resolver.resolve(new PolicySubject(d.ciType(), Set.of(), d.field()), policies.current());
+            Policy policy = resolver.resolve(d.policyId(), new PolicySubject(d.ciType(), Set.of(), d.field()), policies.current());
             if (policy.remediation().isEmpty()) {
                 return new Outcome.Refused("policy " + policy.name() + " of drift event " + driftId
                         + " has no remediation");

@@ -24,7 +24,7 @@ import java.util.UUID;
 public final class DriftChanges {
     private static final String SELECT = """
             select id, ci_id, ci_type, field_path, status, severity, desired_value::text, actual_value::text,
-                   actual_source, first_detected_at, occurrence_count, suppressed_by
+                   actual_source, first_detected_at, occurrence_count, suppressed_by, policy_id
               from drift_event where id = ?""";
 
     /** The CI of a drift; empty when there is no such drift. */
@@ -49,7 +49,8 @@ public final class DriftChanges {
                         rs.getString(3), FieldPath.parse(rs.getString(4)), DriftStatus.fromWire(rs.getString(5)),
                         Severity.fromWire(rs.getString(6)), FieldValueJson.fromJsonText(rs.getString(7)),
                         FieldValueJson.fromJsonText(rs.getString(8)), rs.getString(9),
-                        rs.getTimestamp(10).toInstant(), rs.getInt(11), Optional.ofNullable(rs.getString(12))));
+                        rs.getTimestamp(10).toInstant(), rs.getInt(11), Optional.ofNullable(rs.getString(12)),
+                        Optional.ofNullable(rs.getObject(13, UUID.class))));
             }
         }
     }

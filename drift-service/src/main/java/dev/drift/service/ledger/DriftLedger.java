@@ -30,7 +30,7 @@ import java.util.UUID;
 public final class DriftLedger {
     private static final String SELECT_ACTIVE = """
             select id, ci_id, ci_type, field_path, status, severity, desired_value::text, actual_value::text,
-                   actual_source, first_detected_at, occurrence_count, suppressed_by
+                   actual_source, first_detected_at, occurrence_count, suppressed_by, policy_id
               from drift_event where ci_id = any(?) and status <> 'resolved'""";
     private static final String INSERT = """
             insert into drift_event (id, ci_id, ci_type, field_path, category, desired_value, actual_value,
@@ -90,7 +90,8 @@ public final class DriftLedger {
                             rs.getString(3), FieldPath.parse(rs.getString(4)), DriftStatus.fromWire(rs.getString(5)),
                             Severity.fromWire(rs.getString(6)), FieldValueJson.fromJsonText(rs.getString(7)),
                             FieldValueJson.fromJsonText(rs.getString(8)), rs.getString(9),
-                            rs.getTimestamp(10).toInstant(), rs.getInt(11), Optional.ofNullable(rs.getString(12)));
+                            rs.getTimestamp(10).toInstant(), rs.getInt(11), Optional.ofNullable(rs.getString(12)),
+                            Optional.ofNullable(rs.getObject(13, UUID.class)));
                     active.computeIfAbsent(d.ci(), k -> new HashMap<>()).put(d.field(), d);
                 }
             }
@@ -186,13 +187,13 @@ public final class DriftLedger {
 
     private static ActiveDrift opened(UUID id, LedgerChange.Open open, Instant now) {
         return new ActiveDrift(id, open.ci(), open.ciType(), open.field(), open.status(), open.severity(),
-                open.desired(), open.actual(), open.actualSource(), now, 1, open.suppressedBy());
+                open.desired(), open.actual(), open.actualSource(), now, 1, open.suppressedBy(), open.policyId());
     }
 
     private static ActiveDrift resolved(LedgerChange.Resolve r) {
         ActiveDrift d = r.drift();
         return new ActiveDrift(d.id(), d.ci(), d.ciType(), d.field(), DriftStatus.RESOLVED, d.severity(), d.desired(),
-                r.actual(), r.actualSource(), d.firstDetectedAt(), d.occurrenceCount(), Optional.empty());
+                r.actual(), r.actualSource(), d.firstDetectedAt(), d.occurrenceCount(), Optional.empty(), d.policyId());
     }
 
     private static String suppressionDetail(Optional<String> suppressedBy) {

@@ -24,6 +24,15 @@ import java.util.List;
 public final class PolicyResolver {
 
     /**
+     * The policy a drift keeps: the one recorded when it opened ({@code kept}) while it still exists,
+     * otherwise the most specific one for {@code subject} now.
+     */
+    public Policy resolve(java.util.Optional<java.util.UUID> kept, PolicySubject subject, List<Policy> candidates) {
+        return kept.flatMap(id -> candidates.stream().filter(p -> p.id().equals(id)).findFirst())
+                .orElseGet(() -> resolve(subject, candidates));
+    }
+
+    /**
      * The policy that applies to the subject. Throws {@link IllegalArgumentException} when none
      * matches, which cannot happen while the default policy is among {@code policies}.
      */

@@ -123,7 +123,7 @@ final class ReconcilePlanner {
      */
     private Optional<LedgerChange> openOrSettle(DesiredState desired, FieldDiff.Drifted d,
                                                 Optional<Suppression> cover, Inputs in) {
-        Policy policy = policies.resolve(new PolicySubject(desired.ciType(), Set.of(), d.path()), in.policies());
+        Policy policy = policies.resolve(new PolicySubject(desired.ciType(), desired.tags(), d.path()), in.policies());
         if (cover.isPresent()) {
             return Optional.of(open(desired, d, policy, cover));
         }
@@ -162,7 +162,7 @@ final class ReconcilePlanner {
         }
     }
 
-    /** The most specific matching policy (CI tags are not known to drift yet). */
+    /** The most specific matching policy for a CI the source does not know (so without tags). */
     private Policy policy(String ciType, FieldPath field, List<Policy> candidates) {
         return policies.resolve(new PolicySubject(ciType, Set.of(), field), candidates);
     }

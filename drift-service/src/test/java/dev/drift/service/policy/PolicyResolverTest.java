@@ -25,6 +25,18 @@ class PolicyResolverTest {
     private final PolicyResolver resolver = new PolicyResolver();
 
     @Test
+    void aDriftKeepsThePolicyItOpenedUnderWhileThatPolicyExists() {
+        Policy pci = policy("pci", match(Set.of(), Set.of("pci"), Set.of(), List.of()));
+        Policy later = policy("later-and-more-specific", match(Set.of("vm"), Set.of("pci"), Set.of(), List.of(FieldPattern.of("*"))));
+        PolicySubject subject = new PolicySubject("vm", Set.of("pci"), FieldPath.of("power_state"));
+
+        assertThat(resolver.resolve(java.util.Optional.of(pci.id()), subject, List.of(DEFAULT, pci, later)))
+                .isSameAs(pci);
+        assertThat(resolver.resolve(java.util.Optional.of(java.util.UUID.randomUUID()), subject,
+                List.of(DEFAULT, pci, later))).as("deleted since: the best match now").isSameAs(later);
+    }
+
+    @Test
     void choosesTheDefaultPolicyWhenNothingElseMatches() {
         Policy switches = policy("switches", match(Set.of("switch"), Set.of(), Set.of(), List.of()));
 

@@ -62,6 +62,21 @@ class ReconcilePlannerTest {
     }
 
     @Test
+    void aPolicyMatchingTheCisTagsApplies() {
+        Policy pci = new Policy(UUID.randomUUID(), "pci", new PolicyMatch(Set.of(), Set.of("pci"), Set.of(), List.of()),
+                Severity.CRITICAL, Duration.ZERO, false, false, java.util.Optional.empty(), List.of(), PolicyMode.ENFORCE);
+        DesiredState tagged = new DesiredState(CI, "vm", desired("on").fields(), List.of(), Set.of("pci"), List.of());
+        ReconcilePlanner.Inputs in = new ReconcilePlanner.Inputs(CI, new DesiredLookup.Managed(tagged),
+                actual("off", "s/1"), Map.of(), "file", List.of(POLICIES.get(0), pci), Map.of(), NOW,
+                Suppressions.NONE, java.util.Optional.empty());
+
+        assertThat(planner.plan(in)).singleElement().isInstanceOfSatisfying(LedgerChange.Open.class, open -> {
+            assertThat(open.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(open.policyId()).contains(pci.id());
+        });
+    }
+
+    @Test
     void severityComesFromTheMostSpecificMatchingPolicy() {
         FieldPath sshd = FieldPath.parse("file[/etc/ssh/sshd_config].setting[PermitRootLogin]");
         DesiredState desired = new DesiredState(CI, "vm", Map.of(sshd, new DesiredField(FieldValue.text("no"), FROM_FILE)),
@@ -178,7 +193,7 @@ class ReconcilePlannerTest {
         });
         ActiveDrift registered = new ActiveDrift(UUID.randomUUID(), CI, "unknown", ReconcilePlanner.UNMANAGED_FIELD,
                 DriftStatus.OPEN, Severity.HIGH, FieldValue.text("true"), FieldValue.text("false"), "s/1", T1, 1,
-                java.util.Optional.empty());
+                java.util.Optional.empty(), java.util.Optional.empty());
         assertThat(planner.plan(inputs(new DesiredLookup.Unmanaged(CI), actual("off", "s/2"),
                 Map.of(ReconcilePlanner.UNMANAGED_FIELD, registered)))).isEmpty();
     }
@@ -234,6 +249,7 @@ class ReconcilePlannerTest {
 
     private static ActiveDrift active(String desired, String actual, String source) {
         return new ActiveDrift(UUID.randomUUID(), CI, "vm", POWER, DriftStatus.OPEN, Severity.HIGH,
-                FieldValue.text(desired), FieldValue.text(actual), source, T1, 1, java.util.Optional.empty());
+                FieldValue.text(desired), FieldValue.text(actual), source, T1, 1, java.util.Optional.empty(),
+                java.util.Optional.empty());
     }
 }

@@ -189,6 +189,6 @@ class SuppressionPlanningTest {
 
     private static ActiveDrift active(DriftStatus status, Optional<String> suppressedBy) {
         return new ActiveDrift(UUID.randomUUID(), CI, "vm", ROOT_LOGIN, status, Severity.WARNING,
-                FieldValue.text("no"), FieldValue.text("yes"), "s/1", NOW.minusSeconds(300), 1, suppressedBy);
+                FieldValue.text("no"), FieldValue.text("yes"), "s/1", NOW.minusSeconds(300), 1, suppressedBy, Optional.empty());
     }
 }

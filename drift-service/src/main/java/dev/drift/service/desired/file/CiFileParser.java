@@ -31,7 +31,7 @@ import java.util.Set;
  * Throws {@link IllegalArgumentException} naming the file and the problem when it is malformed.
  */
 final class CiFileParser {
-    private static final Set<String> KEYS = Set.of("ci", "type", "detection_enabled", "fields", "ignore");
+    private static final Set<String> KEYS = Set.of("ci", "type", "detection_enabled", "fields", "ignore", "tags", "packs");
 
     private CiFileParser() {
     }
@@ -54,7 +54,28 @@ final class CiFileParser {
         }
         String type = root.get("type") == null ? "vm" : String.valueOf(root.get("type"));
         return new DesiredLookup.Managed(new DesiredState(ci, type, fields(fileName, root.get("fields")),
-                ignore(fileName, root.get("ignore"))));
+                ignore(fileName, root.get("ignore")), Set.copyOf(names(fileName, "tags", root.get("tags"))),
+                names(fileName, "packs", root.get("packs"))));
+    }
+
+    /** A list of names (tags, pack names): non-blank strings without whitespace. */
+    private static List<String> names(String fileName, String key, Object node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof List<?> list)) {
+            throw new IllegalArgumentException(fileName + ": '" + key + "' must be a list of names");
+        }
+        List<String> names = new ArrayList<>();
+        for (Object item : list) {
+            String name = String.valueOf(item).strip();
+            if (!(item instanceof String) || name.isEmpty() || name.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException(fileName + ": '" + key + "' entries must be names without spaces: '"
+                        + item + "'");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private static Map<FieldPath, DesiredField> fields(String fileName, Object node) {

@@ -164,7 +164,8 @@ final class DesiredCache {
             fields.put(path, new DesiredField(field.value(),
                     new Provenance(p.source(), p.objectType(), p.objectId(), p.attribute() + suffix)));
         });
-        return new DesiredLookup.Managed(new DesiredState(state.ci(), state.ciType(), fields, state.ignore()));
+        return new DesiredLookup.Managed(new DesiredState(state.ci(), state.ciType(), fields, state.ignore(),
+                state.tags(), state.packs()));
     }
 
     private static long nanos(Instant instant) {

@@ -12,12 +12,15 @@ import dev.drift.service.desired.netbox.client.model.DeviceWithConfigContext;
 import dev.drift.service.desired.netbox.client.model.DeviceWithConfigContextStatus;
 import dev.drift.service.desired.netbox.client.model.IPAddress;
 import dev.drift.service.desired.netbox.client.model.ModelInterface;
+import dev.drift.service.desired.netbox.client.model.NestedTag;
 import dev.drift.service.desired.netbox.client.model.VMInterface;
 import dev.drift.service.desired.netbox.client.model.VirtualMachineWithConfigContext;
 import dev.drift.service.desired.netbox.client.model.VirtualMachineWithConfigContextStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Generated client types to {@link NetBoxData}. A status value the schema does not know (newer
@@ -37,14 +40,20 @@ final class NetBoxConversions {
         String value = status == null || status.getValue() == null ? null : status.getValue().getValue();
         return new Machine(Kind.VM, id(vm.getId()), vm.getName(), known(value),
                 vm.getVcpus() == null ? null : BigDecimal.valueOf(vm.getVcpus()), vm.getMemory(), vm.getDisk(),
-                tree(vm.getCustomFields()), tree(vm.getConfigContext()), instant(vm.getLastUpdated()));
+                tree(vm.getCustomFields()), tree(vm.getConfigContext()), instant(vm.getLastUpdated()),
+                tagSlugs(vm.getTags()));
     }
 
     Machine device(DeviceWithConfigContext device) {
         DeviceWithConfigContextStatus status = device.getStatus();
         String value = status == null || status.getValue() == null ? null : status.getValue().getValue();
         return new Machine(Kind.DEVICE, id(device.getId()), device.getName(), known(value), null, null, null,
-                tree(device.getCustomFields()), tree(device.getConfigContext()), instant(device.getLastUpdated()));
+                tree(device.getCustomFields()), tree(device.getConfigContext()), instant(device.getLastUpdated()),
+                tagSlugs(device.getTags()));
+    }
+
+    private static List<String> tagSlugs(List<NestedTag> tags) {
+        return tags == null ? List.of() : tags.stream().map(NestedTag::getSlug).filter(Objects::nonNull).toList();
     }
 
     static Interface vmInterface(VMInterface nic) {

@@ -37,11 +37,13 @@ final class NetBoxData {
      * @param status        the status choice value ({@code active}, ...); null when absent or not a known choice
      * @param customFields  the {@code custom_fields} object (missing node when not sent)
      * @param configContext the rendered {@code config_context} (missing node when not sent)
+     * @param tags          the slugs of its tags
      */
     record Machine(Kind kind, int id, String name, String status, BigDecimal vcpus, Integer memoryMb, Integer diskMb,
-                   JsonNode customFields, JsonNode configContext, Instant lastUpdated) {
+                   JsonNode customFields, JsonNode configContext, Instant lastUpdated, List<String> tags) {
         Machine {
             Objects.requireNonNull(kind, "kind");
+            tags = tags == null ? List.of() : List.copyOf(tags);
             customFields = customFields == null ? MissingNode.getInstance() : customFields;
             configContext = configContext == null ? MissingNode.getInstance() : configContext;
         }

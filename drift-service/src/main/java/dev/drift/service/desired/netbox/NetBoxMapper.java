@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A NetBox VM or device, with its interfaces and IP addresses, as desired state. Pure: no I/O.
@@ -39,6 +40,7 @@ import java.util.Objects;
  * {@code .ip_addresses} ({@code a.b.c.d/nn} of the IPs assigned to it), each only when NetBox has a
  * value. The {@code drift} key of the rendered config context is read by {@link ConfigContextParser}.
  * Custom field {@code drift_detection_enabled = false} makes the CI {@link DesiredLookup.Disabled}.
+ * The machine's tag slugs become the CI's tags; its compliance packs come from {@link #packs}.
  *
  * <p>Every field's {@link Provenance} is {@code netbox}, the NetBox object type and id it was read
  * from, and the attribute or config-context key path.
@@ -46,6 +48,8 @@ import java.util.Objects;
 final class NetBoxMapper {
     static final String SOURCE = "netbox";
     static final String DETECTION_FLAG = "drift_detection_enabled";
+    static final String PACKS_FIELD = "compliance_packs";
+    static final String PACK_TAG_PREFIX = "compliance-";
 
     private NetBoxMapper() {
     }
@@ -65,7 +69,26 @@ final class NetBoxMapper {
             network(nic, addressesOf(nic, snapshot.ipAddresses()), fields);
         }
         List<FieldPattern> ignore = ConfigContextParser.parse(machine, fields);
-        return new DesiredLookup.Managed(new DesiredState(ci, machine.kind().ciType, fields, ignore));
+        return new DesiredLookup.Managed(new DesiredState(ci, machine.kind().ciType, fields, ignore,
+                Set.copyOf(machine.tags()), packs(machine)));
+    }
+
+    /**
+     * The compliance packs assigned to the machine: the names in custom field {@value #PACKS_FIELD}
+     * (a multiple-selection field, or text with names separated by commas or spaces), and one per tag
+     * whose slug starts with {@value #PACK_TAG_PREFIX}.
+     */
+    static List<String> packs(Machine machine) {
+        List<String> packs = new ArrayList<>();
+        JsonNode field = machine.customFields().path(PACKS_FIELD);
+        if (field.isArray()) {
+            field.forEach(name -> packs.add(name.asText().strip()));
+        } else if (field.isTextual()) {
+            packs.addAll(List.of(field.asText().strip().split("[,\\s]+")));
+        }
+        machine.tags().stream().filter(tag -> tag.startsWith(PACK_TAG_PREFIX))
+                .forEach(tag -> packs.add(tag.substring(PACK_TAG_PREFIX.length())));
+        return packs.stream().filter(name -> !name.isEmpty()).distinct().toList();
     }
 
     /** The power state a NetBox status asks for; null when the status does not say. */

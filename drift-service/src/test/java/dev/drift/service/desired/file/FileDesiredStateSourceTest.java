@@ -55,6 +55,23 @@ class FileDesiredStateSourceTest {
     }
 
     @Test
+    void tagsAndPacksAreNamesWithoutSpaces() throws IOException {
+        Files.writeString(dir.resolve("web-02.yaml"), """
+                type: vm
+                tags: [prod, pci]
+                packs: [ssh-hardening, base-linux, ssh-hardening]
+                """);
+        Files.writeString(dir.resolve("web-03.yaml"), "packs: [\"ssh hardening\"]\n");
+
+        var state = ((DesiredLookup.Managed) lookup("web-02")).state();
+
+        assertThat(state.tags()).containsExactlyInAnyOrder("prod", "pci");
+        assertThat(state.packs()).containsExactly("ssh-hardening", "base-linux");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lookup("web-03"))
+                .hasMessageContaining("'packs' entries must be names without spaces");
+    }
+
+    @Test
     void ciWithoutFileIsUnmanaged() {
         assertThat(lookup("nobody")).isInstanceOf(DesiredLookup.Unmanaged.class);
     }

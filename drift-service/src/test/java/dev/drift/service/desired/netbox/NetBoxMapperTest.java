@@ -31,7 +31,7 @@ class NetBoxMapperTest {
 
     private static Machine vm(String status, JsonNode configContext, JsonNode customFields) {
         return new Machine(Kind.VM, 7, "web-01", status, new BigDecimal("2.50"), 4096, 51200, customFields,
-                configContext, null);
+                configContext, null, List.of("prod", "compliance-base-linux"));
     }
 
     private static Machine vm(JsonNode configContext) {
@@ -84,8 +84,22 @@ class NetBoxMapperTest {
     }
 
     @Test
+    void tagsAndCompliancePacksComeFromTagsAndTheCustomField() throws Exception {
+        JsonNode listed = JSON.readTree("{\"compliance_packs\": [\"ssh-hardening\", \"base-linux\"]}");
+        JsonNode text = JSON.readTree("{\"compliance_packs\": \"ssh-hardening, pci\"}");
+
+        assertThat(managed(vm("active", JSON.createObjectNode(), listed)).tags())
+                .containsExactlyInAnyOrder("prod", "compliance-base-linux");
+        assertThat(managed(vm("active", JSON.createObjectNode(), listed)).packs())
+                .containsExactly("ssh-hardening", "base-linux");
+        assertThat(managed(vm("active", JSON.createObjectNode(), text)).packs())
+                .containsExactly("ssh-hardening", "pci", "base-linux");
+        assertThat(managed(vm(JSON.createObjectNode())).packs()).containsExactly("base-linux");
+    }
+
+    @Test
     void devicesHaveNoSizing() {
-        Machine device = new Machine(Kind.DEVICE, 40, "sw-01", "offline", null, null, null, null, null, null);
+        Machine device = new Machine(Kind.DEVICE, 40, "sw-01", "offline", null, null, null, null, null, null, null);
         DesiredState state = managed(device);
 
         assertThat(state.ciType()).isEqualTo("device");
