@@ -1,8 +1,11 @@
 package dev.drift.service.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A read-only snapshot of everything observed about one CI: the latest reading per field and the
@@ -38,6 +41,16 @@ public final class ActualState {
 
     public Map<FieldPath, ActualRow> rows() {
         return rows;
+    }
+
+    /**
+     * When the newest reading or complete report of this CI was observed, which tells how fresh the
+     * snapshot as a whole is; empty when nothing was ever observed.
+     */
+    public Optional<Instant> newestObservation() {
+        return Stream.concat(rows.values().stream().map(ActualRow::observedAt),
+                        coverage.values().stream().map(CoverageRow::observedAt))
+                .max(Comparator.naturalOrder());
     }
 
     /** The current reading of a field; never null. */
