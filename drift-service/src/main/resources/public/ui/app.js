@@ -241,7 +241,10 @@ function desiredVersusActual(desired, actual) {
 /** Every unified diff the event carries: on itself, in a transition's detail, in an action's result. */
 function diffs(detail) {
   const found = [];
-  if (typeof detail.event.diff === "string") found.push(["Drift", detail.event.diff]);
+  // The latest diff the agent reported for the drifted file (sensitive files never have one).
+  if (typeof detail.diff?.unified === "string") {
+    found.push([`File as observed ${when(detail.diff.observed_at)}`, detail.diff.unified]);
+  }
   for (const h of detail.history) {
     if (typeof h.detail?.diff === "string") found.push([`${h.to_status} at ${when(h.at)}`, h.detail.diff]);
   }

@@ -26,10 +26,10 @@ final class Notices {
                 1, link(d), resolvedBy.map(ResolvedBy::wireName), Optional.empty(), at);
     }
 
-    /** The CI's diff view on the public base URL. */
+    /** The CI's diff view in the web page, on the public base URL ({@code /ui/cis/{ci}}, which needs no token to open). */
     URI link(ActiveDrift d) {
         String base = properties.publicBaseUrl().toString().replaceAll("/+$", "");
-        return URI.create(base + "/drift/cis/" + URLEncoder.encode(d.ci().value(), StandardCharsets.UTF_8));
+        return URI.create(base + "/ui/cis/" + URLEncoder.encode(d.ci().value(), StandardCharsets.UTF_8));
     }
 
     static TicketSpec ticket(Notice n, String correlationId, String idempotencyKey) {

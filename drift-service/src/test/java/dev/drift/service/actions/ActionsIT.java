@@ -88,7 +88,7 @@ class ActionsIT extends ServiceIT {
         String text = FakeTarget.body(opened);
         assertThat(opened.getPath()).isEqualTo("/services/T000/B000/XXXX");
         assertThat(text).contains("Machine state drift detected", "web-17", "power_state", "high",
-                "https://drift.example.net/drift/cis/web-17");
+                "https://drift.example.net/ui/cis/web-17");
         UUID drift = driftOf("web-17");
         assertThat(opened.getHeader("X-Drift-Idempotency-Key")).isEqualTo(drift + ":opened:ops");
 

@@ -96,7 +96,8 @@ class WebUiIT extends ServiceIT {
         desired.write(WEB, "type: host\nfields:\n  " + NGINX_SETTING + ": auto\n");
         streams.add(FILE, """
                 {"ci_id":"ui-web-1","path":"/etc/nginx/nginx.conf","change":"modified","owner":"root",
-                 "settings":{"worker_processes":"2","user":"www-data"},"agent":"drift-agent/0.1.0"}""");
+                 "settings":{"worker_processes":"2","user":"www-data"},"agent":"drift-agent/0.1.0",
+                 "diff":"--- /etc/nginx/nginx.conf\\n+++ /etc/nginx/nginx.conf\\n@@ -1 +1 @@\\n-worker_processes auto;\\n+worker_processes 2;\\n"}""");
         await().atMost(Duration.ofSeconds(10)).until(() -> streams.entriesFor("drift.detected", WEB).size() == 1);
     }
 
@@ -168,9 +169,9 @@ class WebUiIT extends ServiceIT {
         assertThat(text(By.id("actual-value"))).contains("Actual").contains("2");
         assertThat(text(By.id("event-provenance"))).isNotBlank();
         assertThat(text(By.cssSelector("#history tbody"))).contains("open").contains("reconciler");
-        if (!browser.findElements(By.id("diffs")).isEmpty()) {
-            assertThat(browser.findElements(By.cssSelector("#diffs .diff span"))).isNotEmpty();
-        }
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diffs .diff")));
+        assertThat(text(By.cssSelector("#diffs .diff .del"))).isEqualTo("-worker_processes auto;");
+        assertThat(text(By.cssSelector("#diffs .diff .add"))).isEqualTo("+worker_processes 2;");
 
         click(By.id("dryrun-button"));
         assertThat(waitForMessage()).contains("remediation");

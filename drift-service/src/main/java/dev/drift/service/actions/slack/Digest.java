@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 record Digest(int notices, long machines, Map<NoticeKind, Long> kinds, Map<Severity, Long> severities,
               List<Notice> listed, int more, URI listLink) {
-    private static final String CI_VIEW = "/drift/cis/";
+    private static final String CI_VIEW = "/ui/cis/";
 
     static Digest of(List<Notice> covers, int maxLines) {
         List<Notice> listed = covers.subList(0, Math.min(maxLines, covers.size()));
@@ -86,8 +86,8 @@ record Digest(int notices, long machines, Map<NoticeKind, Long> kinds, Map<Sever
         String prefix = path.contains(CI_VIEW) ? path.substring(0, path.indexOf(CI_VIEW)) : "";
         boolean allResolved = covers.stream().allMatch(n -> n.kind() == NoticeKind.RESOLVED);
         try {
-            return new URI(link.getScheme(), null, link.getHost(), link.getPort(), prefix + "/drift/events",
-                    "status=" + (allResolved ? "resolved" : "open"), null);
+            return new URI(link.getScheme(), null, link.getHost(), link.getPort(), prefix + "/ui/",
+                    null, "/events?status=" + (allResolved ? "resolved" : "open"));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("notice link has no usable server: " + link, e);
         }

@@ -22,9 +22,9 @@ class ConsoleChannelTest {
 
         assertThat(lines()).containsExactly(
                 "[drift] Configuration drift detected: web-01 " + SSH_ROOT
-                        + " (warning, 1 mismatch) https://drift.example.com:8443/drift/cis/web-01",
+                        + " (warning, 1 mismatch) https://drift.example.com:8443/ui/cis/web-01",
                 "[drift] Drift resolved: web-01 " + SSH_ROOT
-                        + " (resolved by compliant again) https://drift.example.com:8443/drift/cis/web-01");
+                        + " (resolved by compliant again) https://drift.example.com:8443/ui/cis/web-01");
     }
 
     @Test
@@ -32,7 +32,7 @@ class ConsoleChannelTest {
         console.compose(Notices.burst(30)).forEach(console::send);
 
         assertThat(lines()).containsExactly("[drift] 30 drifts detected on 30 machines (3 critical, 27 warning) "
-                + "https://drift.example.com:8443/drift/events?status=open");
+                + "https://drift.example.com:8443/ui/#/events?status=open");
     }
 
     @Test

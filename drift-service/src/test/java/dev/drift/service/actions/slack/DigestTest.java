@@ -28,15 +28,15 @@ class DigestTest {
                 Notices.resolved("web-02", "intent changed", null)), 20);
 
         assertThat(digest.headline()).isEqualTo("2 drifts resolved on 2 machines");
-        assertThat(digest.listLink()).isEqualTo(URI.create("https://drift.example.com:8443/drift/events?status=resolved"));
+        assertThat(digest.listLink()).isEqualTo(URI.create("https://drift.example.com:8443/ui/#/events?status=resolved"));
         assertThat(digest.moreLine()).isEmpty();
     }
 
     @Test
     void theListLinkKeepsAPathPrefixOfThePublicUrl() {
-        Notice behindProxy = Notices.withLink(Notices.opened("a"), URI.create("https://ops.example.com/tools/drift/cis/a"));
+        Notice behindProxy = Notices.withLink(Notices.opened("a"), URI.create("https://ops.example.com/tools/ui/cis/a"));
 
         assertThat(Digest.of(List.of(behindProxy), 20).listLink())
-                .isEqualTo(URI.create("https://ops.example.com/tools/drift/events?status=open"));
+                .isEqualTo(URI.create("https://ops.example.com/tools/ui/#/events?status=open"));
     }
 }

@@ -69,6 +69,6 @@ final class Notices {
     }
 
     private static URI link(String ci) {
-        return URI.create("https://drift.example.com:8443/drift/cis/" + ci);
+        return URI.create("https://drift.example.com:8443/ui/cis/" + ci);
     }
 }

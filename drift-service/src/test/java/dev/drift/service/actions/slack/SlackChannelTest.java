@@ -69,7 +69,7 @@ class SlackChannelTest {
                 "*Configuration drift detected*",
                 "*Machine*\nweb-01", "*Subject*\n" + SSH_ROOT, "*Severity*\nwarning", "*Mismatches*\n1",
                 "*Desired*\nno", "*Actual*\nyes",
-                "<https://drift.example.com:8443/drift/cis/web-01|View diff>");
+                "<https://drift.example.com:8443/ui/cis/web-01|View diff>");
         assertThat(ref).isEmpty();
     }
 
@@ -127,7 +127,7 @@ class SlackChannelTest {
         assertThat(body.get("text").asText())
                 .isEqualTo("Drift resolved: web-01 — " + SSH_ROOT + " (resolved by compliant again)");
         assertThat(texts(body)).containsExactly("*Drift resolved*", "*Machine*\nweb-01", "*Subject*\n" + SSH_ROOT,
-                "*Resolved by*\ncompliant again", "<https://drift.example.com:8443/drift/cis/web-01|View diff>");
+                "*Resolved by*\ncompliant again", "<https://drift.example.com:8443/ui/cis/web-01|View diff>");
     }
 
     @Test
@@ -143,7 +143,7 @@ class SlackChannelTest {
                 .isEqualTo("Drift escalated: remediation did not fix it: web-01 — " + SSH_ROOT + " (high)");
         assertThat(texts(body)).containsExactly("*Drift escalated: remediation did not fix it*", "*Machine*\nweb-01",
                 "*Subject*\n" + SSH_ROOT, "*Severity*\nhigh",
-                "<https://drift.example.com:8443/drift/cis/web-01|View diff>");
+                "<https://drift.example.com:8443/ui/cis/web-01|View diff>");
     }
 
     @Test
@@ -155,7 +155,7 @@ class SlackChannelTest {
         JsonNode body = JSON.readTree(server.takeRequest().getBody().readUtf8());
         assertThat(body.get("text").asText()).isEqualTo("Drift still open: web-01 — " + SSH_ROOT + " (warning)");
         assertThat(texts(body)).containsExactly("*Drift still open*", "*Machine*\nweb-01", "*Subject*\n" + SSH_ROOT,
-                "*Severity*\nwarning", "*Mismatches*\n2", "<https://drift.example.com:8443/drift/cis/web-01|View diff>");
+                "*Severity*\nwarning", "*Mismatches*\n2", "<https://drift.example.com:8443/ui/cis/web-01|View diff>");
     }
 
     @Test
@@ -179,7 +179,7 @@ class SlackChannelTest {
         assertThat(blocks).startsWith("*500 drifts detected on 500 machines*\nBy severity: 50 critical, 450 warning\n"
                 + "• web-000 — " + SSH_ROOT + " (critical)\n• web-001 — " + SSH_ROOT + " (warning)\n");
         assertThat(blocks).contains("• web-019 — ").doesNotContain("web-020").contains("…and 480 more")
-                .endsWith("<https://drift.example.com:8443/drift/events?status=open|Open drift list>");
+                .endsWith("<https://drift.example.com:8443/ui/#/events?status=open|Open drift list>");
     }
 
     @Test
