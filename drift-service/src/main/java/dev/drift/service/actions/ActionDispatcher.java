@@ -16,12 +16,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,8 +43,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class ActionDispatcher implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(ActionDispatcher.class);
-    private static final Set<ActionKind> KINDS = EnumSet.of(ActionKind.NOTIFY, ActionKind.CHANGE_REQUEST,
-            ActionKind.INCIDENT);
 
     private final Database database;
     private final ActionQueue queue;
@@ -70,7 +66,8 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
         this.itsm = itsm;
         this.drifts = drifts;
         this.metrics = metrics;
-        this.worker = new NudgedWorker("action-dispatcher", properties.pollInterval(), this::dispatchAllDue);
+        this.worker = new NudgedWorker("action-dispatcher", properties.pollInterval(), properties.roundGap(),
+                this::dispatchAllDue);
     }
 
     /** Asks the dispatcher to look for due actions now (call after committing some). */
@@ -93,7 +90,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
 
     /** One round: leases due actions and delivers them; returns how many were leased. */
     int dispatchOnce() throws InterruptedException {
-        List<ClaimedAction> claimed = database.write(c -> queue.claim(c, KINDS, properties.batchSize(),
+        List<ClaimedAction> claimed = database.write(c -> queue.claim(c, ActionQueue.Scope.DELIVERIES, properties.batchSize(),
                 properties.lease()));
         Map<String, List<ClaimedAction>> byTarget = new LinkedHashMap<>();
         claimed.forEach(a -> byTarget.computeIfAbsent(a.target(), t -> new ArrayList<>()).add(a));

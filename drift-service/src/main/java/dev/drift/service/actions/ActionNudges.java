@@ -13,8 +13,14 @@ public final class ActionNudges {
         this.orchestrator = orchestrator;
     }
 
+    /** Wakes both: after an operator asked for something, or reminders were planned. */
     public void nudge() {
         dispatcher.nudge();
         orchestrator.nudge();
+    }
+
+    /** Wakes the dispatcher of notifications and tickets only (after a reconcile). */
+    public void nudgeDeliveries() {
+        dispatcher.nudge();
     }
 }

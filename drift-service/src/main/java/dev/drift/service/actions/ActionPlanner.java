@@ -13,7 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +29,8 @@ import java.util.UUID;
  *       {@code auto_change_request} (and an ITSM is configured), a remediation when
  *       {@code auto_remediate} (recorded as skipped when the drift's severity needs approval);
  *       in {@code report_only} mode all of them are recorded as skipped;</li>
- *   <li>a resolution: a message on every channel that announced the opening; pending remediation
- *       is cancelled;</li>
+ *   <li>a resolution: a message on each of its policy's channels that announced the opening; pending
+ *       remediation is cancelled;</li>
  *   <li>becoming excepted or expected: pending remediation is cancelled;</li>
  *   <li>an escalation: a message on each channel and an incident when an ITSM is configured.</li>
  * </ul>
@@ -39,7 +39,6 @@ import java.util.UUID;
 public final class ActionPlanner {
     /** The target of ITSM actions. */
     static final String ITSM = "itsm";
-    private static final Set<ActionKind> REMEDIATION = EnumSet.of(ActionKind.REMEDIATE, ActionKind.VERIFY);
 
     private final ActionQueue queue;
     private final Notices notices;
@@ -58,29 +57,24 @@ public final class ActionPlanner {
         if (transitions.isEmpty()) {
             return;
         }
-        Map<UUID, Set<String>> announced = queue.announcedOn(c, transitions.stream()
-                .filter(t -> t.drift().status() == DriftStatus.RESOLVED).map(t -> t.drift().id()).toList());
         List<NewAction> actions = new ArrayList<>();
-        List<UUID> resolved = new ArrayList<>();
-        List<UUID> suppressed = new ArrayList<>();
+        Map<UUID, String> cancelRemediation = new HashMap<>();
         for (Transition t : transitions) {
             ActiveDrift d = t.drift();
             Policy policy = resolver.resolve(d.policyId(), new PolicySubject(d.ciType(), Set.of(), d.field()), policies);
             if (t.opensForPeople()) {
                 actions.addAll(onOpen(t, policy));
             } else if (d.status() == DriftStatus.RESOLVED) {
-                resolved.add(d.id());
-                announced.getOrDefault(d.id(), Set.of()).forEach(channel ->
-                        actions.add(notify(t, NoticeKind.RESOLVED, "resolved", channel)));
+                cancelRemediation.put(d.id(), "drift resolved");
+                policy.notifyChannels().forEach(channel ->
+                        actions.add(notify(t, NoticeKind.RESOLVED, "resolved", channel).onlyIfAnnounced()));
             } else if (d.status().suppressed()) {
-                suppressed.add(d.id());
+                cancelRemediation.put(d.id(), "drift is " + d.status().wireName());
             } else if (d.status() == DriftStatus.ESCALATED) {
                 actions.addAll(onEscalate(t, policy));
             }
         }
-        queue.cancelPending(c, resolved, REMEDIATION, "drift resolved");
-        queue.cancelPending(c, suppressed, REMEDIATION, "drift is excepted or expected");
-        queue.enqueue(c, actions);
+        queue.record(c, actions, cancelRemediation);
     }
 
     /** Records an operator's remediation request for the drift; returns its idempotency key. */

@@ -16,11 +16,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,41 +31,82 @@ final class ActionQueue {
     private static final int MAX_ERROR = 2000;
 
     void enqueue(Connection c, Collection<NewAction> actions) throws SQLException {
-        if (actions.isEmpty()) {
+        record(c, actions, Map.of());
+    }
+
+    /**
+     * In one statement: cancels the pending remediation of the drifts in {@code cancelRemediation}
+     * (with the reason given; runs being delivered are left to finish), and inserts the actions. An
+     * action whose key is already there is dropped; one marked {@link NewAction#ifAnnounced()} is
+     * inserted only when the drift's opening was announced on its target.
+     */
+    void record(Connection c, Collection<NewAction> actions, Map<UUID, String> cancelRemediation)
+            throws SQLException {
+        if (actions.isEmpty() && cancelRemediation.isEmpty()) {
             return;
         }
-        SqlArrays rows = SqlArrays.text(8);
+        SqlArrays rows = SqlArrays.text(9);
         for (NewAction a : actions) {
             rows.add(a.driftId().toString(), a.kind().wireName(), a.target(), a.transition(), a.idempotencyKey(),
-                    a.payload().toString(), a.skippedBecause().orElse(null), a.dueAt().toString());
+                    a.payload().toString(), a.skippedBecause().orElse(null), a.dueAt().toString(),
+                    Boolean.toString(a.ifAnnounced()));
         }
+        SqlArrays cancels = SqlArrays.text(2);
+        cancelRemediation.forEach((drift, reason) -> cancels.add(drift.toString(), reason));
         try (PreparedStatement ps = c.prepareStatement("""
+                with cancelled as (
+                    update drift_action a set state = 'cancelled', last_error = u.reason, completed_at = now(),
+                           lease_until = null
+                      from unnest(?::text[], ?::text[]) as u(drift, reason)
+                     where a.drift_id = u.drift::uuid and a.state = 'pending' and a.kind in ('remediate', 'verify')
+                       and (a.lease_until is null or a.lease_until < now())
+                    returning a.id)
                 insert into drift_action (drift_id, kind, target, transition, idempotency_key, payload, state, due_at,
                                           last_error, completed_at)
                 select drift::uuid, kind, target, transition, key, payload::jsonb,
                        case when skipped is null then 'pending' else 'skipped' end, due::timestamptz, skipped,
                        case when skipped is null then null else now() end
-                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                       as u(drift, kind, target, transition, key, payload, skipped, due)
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[]) as u(drift, kind, target, transition, key, payload, skipped, due, if_announced)
+                 where not u.if_announced::boolean
+                    or exists (select 1 from drift_action o
+                                where o.drift_id = u.drift::uuid and o.target = u.target and o.kind = 'notify'
+                                  and o.transition like 'opened%' and o.state in ('pending', 'delivered'))
                 on conflict (idempotency_key) do nothing""")) {
-            rows.bind(c, ps, 1);
+            cancels.bind(c, ps, 1);
+            rows.bind(c, ps, 3);
             ps.executeUpdate();
         }
     }
 
-    /** Leases up to {@code limit} due actions of the kinds, oldest first. */
-    List<ClaimedAction> claim(Connection c, Set<ActionKind> kinds, int limit, Duration lease) throws SQLException {
+    /**
+     * Which worker claims: each has its own partial index of due actions ({@code V7}), so one worker
+     * never scans the other's backlog. The kinds are literals in the SQL for the planner to match the
+     * index.
+     */
+    enum Scope {
+        DELIVERIES("kind in ('notify', 'change_request', 'incident')"),
+        REMEDIATION("kind in ('remediate', 'verify')");
+
+        private final String predicate;
+
+        Scope(String predicate) {
+            this.predicate = predicate;
+        }
+    }
+
+    /** Leases up to {@code limit} due actions of the scope, oldest first. */
+    List<ClaimedAction> claim(Connection c, Scope scope, int limit, Duration lease) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 update drift_action a set lease_until = now() + ? * interval '1 millisecond', attempts = a.attempts + 1
                  where a.id in (select id from drift_action
-                                 where state = 'pending' and due_at <= now() and kind = any(?)
+                                 where state = 'pending' and due_at <= now() and %s
                                    and (lease_until is null or lease_until < now())
                                  order by due_at, id limit ? for update skip locked)
                 returning a.id, a.drift_id, a.kind, a.target, a.transition, a.idempotency_key, a.payload::text,
-                          a.attempts""")) {
+                          a.attempts""".formatted(scope.predicate))) {
             ps.setLong(1, lease.toMillis());
-            ps.setArray(2, c.createArrayOf("text", kinds.stream().map(ActionKind::wireName).toArray()));
-            ps.setInt(3, limit);
+            ps.setInt(2, limit);
             List<ClaimedAction> claimed = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -122,45 +160,7 @@ final class ActionQueue {
                  where id = ? and state = 'pending'""", truncate(error), id);
     }
 
-    /**
-     * Made pointless by a later transition (the drift resolved, an exception covers it). An action
-     * being delivered right now (leased) is left to finish.
-     */
-    void cancelPending(Connection c, Collection<UUID> driftIds, Set<ActionKind> kinds, String reason)
-            throws SQLException {
-        if (driftIds.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                update drift_action set state = 'cancelled', last_error = ?, completed_at = now(), lease_until = null
-                 where drift_id = any(?) and state = 'pending' and kind = any(?)
-                   and (lease_until is null or lease_until < now())""")) {
-            ps.setString(1, reason);
-            ps.setArray(2, c.createArrayOf("uuid", driftIds.toArray()));
-            ps.setArray(3, c.createArrayOf("text", kinds.stream().map(ActionKind::wireName).toArray()));
-            ps.executeUpdate();
-        }
-    }
 
-    /** The channels each drift's opening was (or is being) announced on. */
-    Map<UUID, Set<String>> announcedOn(Connection c, Collection<UUID> driftIds) throws SQLException {
-        Map<UUID, Set<String>> targets = new HashMap<>();
-        if (driftIds.isEmpty()) {
-            return targets;
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                select drift_id, target from drift_action
-                 where drift_id = any(?) and kind = 'notify' and transition like 'opened%'
-                   and state in ('pending', 'delivered')""")) {
-            ps.setArray(1, c.createArrayOf("uuid", driftIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    targets.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getString(2));
-                }
-            }
-        }
-        return targets;
-    }
 
     /**
      * The channel's references (a Slack {@code ts}) of the single messages that announced the drifts'

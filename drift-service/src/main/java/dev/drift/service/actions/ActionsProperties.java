@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param enabled             whether this instance delivers actions (they are recorded either way)
  * @param publicBaseUrl       where operators reach drift; links in messages point there
  * @param pollInterval        how often due actions are looked for when nobody nudged the dispatcher
+ * @param roundGap            a nudge is answered after this long, so the notices of many small commits
+ *                            are delivered in one round (and digested) rather than one round each
  * @param batchSize           actions leased per round
  * @param lease               how long a leased action is not offered to anyone else
  * @param retryInitialBackoff first wait after a failed delivery; doubles (with jitter) up to the maximum
@@ -30,6 +32,7 @@ record ActionsProperties(
         boolean enabled,
         @NotNull URI publicBaseUrl,
         @NotNull Duration pollInterval,
+        @NotNull Duration roundGap,
         @Min(1) @Max(1000) int batchSize,
         @NotNull Duration lease,
         @NotNull Duration retryInitialBackoff,

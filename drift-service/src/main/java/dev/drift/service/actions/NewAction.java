@@ -13,9 +13,11 @@ import java.util.UUID;
  * @param skippedBecause present: recorded as {@code skipped} with this reason (report-only mode,
  *                       approval required), so operators see what would have happened
  * @param dueAt          not delivered before
+ * @param ifAnnounced    recorded only if the drift's opening was announced on the same target (a
+ *                       resolution message goes where the opening went)
  */
 record NewAction(UUID driftId, ActionKind kind, String target, String transition, String idempotencyKey,
-                 ObjectNode payload, Optional<String> skippedBecause, Instant dueAt) {
+                 ObjectNode payload, Optional<String> skippedBecause, Instant dueAt, boolean ifAnnounced) {
     NewAction {
         Objects.requireNonNull(driftId, "driftId");
         Objects.requireNonNull(kind, "kind");
@@ -30,10 +32,15 @@ record NewAction(UUID driftId, ActionKind kind, String target, String transition
     static NewAction due(UUID driftId, ActionKind kind, String target, String transition, ObjectNode payload,
                          Instant dueAt) {
         return new NewAction(driftId, kind, target, transition, driftId + ":" + transition + ":" + target, payload,
-                Optional.empty(), dueAt);
+                Optional.empty(), dueAt, false);
     }
 
     NewAction skipped(String reason) {
-        return new NewAction(driftId, kind, target, transition, idempotencyKey, payload, Optional.of(reason), dueAt);
+        return new NewAction(driftId, kind, target, transition, idempotencyKey, payload, Optional.of(reason), dueAt,
+                ifAnnounced);
+    }
+
+    NewAction onlyIfAnnounced() {
+        return new NewAction(driftId, kind, target, transition, idempotencyKey, payload, skippedBecause, dueAt, true);
     }
 }

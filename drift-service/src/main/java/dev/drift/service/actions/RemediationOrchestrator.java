@@ -23,10 +23,8 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -51,7 +49,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class RemediationOrchestrator implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(RemediationOrchestrator.class);
-    private static final Set<ActionKind> KINDS = EnumSet.of(ActionKind.REMEDIATE, ActionKind.VERIFY);
     private static final int MAX_NOTE_OUTPUT = 4096;
 
     private final Database database;
@@ -124,7 +121,7 @@ public final class RemediationOrchestrator implements ApplicationEventListener<S
             return;
         }
         var lease = properties.runTimeout().plus(actionsProperties.lease());
-        List<ClaimedAction> claimed = database.write(c -> queue.claim(c, KINDS, free, lease));
+        List<ClaimedAction> claimed = database.write(c -> queue.claim(c, ActionQueue.Scope.REMEDIATION, free, lease));
         for (ClaimedAction a : claimed) {
             permits.acquireUninterruptibly();
             runs.submit(() -> {

@@ -96,10 +96,11 @@ final class Reminders {
     /** Channels whose last announcement of an open or escalated drift is older than the interval. */
     private Map<UUID, List<String>> dueChannels(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select a.drift_id, a.target from drift_action a join drift_event e on e.id = a.drift_id
-                 where e.status in ('open', 'escalated') and a.kind = 'notify' and a.state in ('pending', 'delivered')
-                 group by a.drift_id, a.target
-                having max(a.created_at) < now() - ? * interval '1 millisecond'
+                select e.id, a.target from drift_event e
+                  join lateral (select target, max(created_at) as last from drift_action
+                                 where drift_id = e.id and kind = 'notify' and state in ('pending', 'delivered')
+                                 group by target) a on true
+                 where e.status in ('open', 'escalated') and a.last < now() - ? * interval '1 millisecond'
                  limit ?""")) {
             ps.setLong(1, properties.reminderInterval().toMillis());
             ps.setInt(2, BATCH);

@@ -61,8 +61,11 @@ final class IngestWriter {
     record Accepted(StreamEntry entry, StreamEvent event) {
     }
 
-    /** What a committed batch did: the CIs left to the reconcile workers, and the entries seen for the first time. */
-    private record Applied(Set<CiKey> later, Set<String> fresh) {
+    /**
+     * What a committed batch did: the CIs left to the reconcile workers, the entries seen for the
+     * first time, and how many ledger changes the inline reconcile made.
+     */
+    private record Applied(Set<CiKey> later, Set<String> fresh, int ledgerChanges) {
     }
 
     /** Applies the entries; returns the CIs left to the reconcile workers. */
@@ -82,12 +85,14 @@ final class IngestWriter {
             LOG.warn("inline reconcile of {} CIs failed ({}); leaving them to the reconcile workers", cis.size(),
                     inlineFailure.getMessage());
             return counted(entries, database.write(c -> applyAll(c, cis, entries, Map.of())));
-        } finally {
-            reconciler.nudgeDelivery();
         }
     }
 
+    /** Counts the batch's entries and wakes delivery when the batch changed the ledger (and so wrote messages or actions). */
     private Set<CiKey> counted(List<Accepted> entries, Applied applied) {
+        if (applied.ledgerChanges() > 0) {
+            reconciler.nudgeDelivery();
+        }
         entries.forEach(a -> metrics.consumed(a.entry().stream(),
                 applied.fresh().contains(a.entry().source()) ? Consumed.APPLIED : Consumed.DUPLICATE));
         return applied.later();
@@ -116,9 +121,9 @@ final class IngestWriter {
                 inline.put(ci, lookup);
             }
         }
-        reconciler.reconcileLocked(c, inline);
+        int changes = reconciler.reconcileLocked(c, inline);
         requests.request(c, later);
-        return new Applied(later, fresh);
+        return new Applied(later, fresh, changes);
     }
 
     private static Set<String> markProcessed(Connection c, List<Accepted> entries) throws SQLException {

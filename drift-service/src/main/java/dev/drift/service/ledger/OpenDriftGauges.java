@@ -19,7 +19,9 @@ import java.util.Map;
 @Singleton
 final class OpenDriftGauges implements RefreshedGauges {
     private static final String COUNT = """
-            select category, severity, count(*) from drift_event where status <> 'resolved' group by 1, 2""";
+            select category, severity, count(*) from drift_event
+             where status in ('open', 'acknowledged', 'remediating', 'escalated', 'excepted', 'expected')
+             group by 1, 2""";
 
     private final Database database;
     private final DriftMetrics metrics;

@@ -101,10 +101,13 @@ public final class Reconciler {
         this.metrics = metrics;
     }
 
-    /** Wakes whoever delivers what a committed reconcile recorded: the outbox publisher and the action dispatchers. */
+    /**
+     * Wakes whoever delivers what a committed reconcile recorded: the outbox publisher and the action
+     * dispatcher (remediation runs are picked up by their own poll). Call only after ledger changes.
+     */
     public void nudgeDelivery() {
         publisher.nudge();
-        actionNudges.nudge();
+        actionNudges.nudgeDeliveries();
     }
 
     /**
@@ -208,7 +211,9 @@ public final class Reconciler {
                 changes += reconcileAlone(e.getKey(), e.getValue());
             }
         }
-        nudgeDelivery();
+        if (changes > 0) {
+            nudgeDelivery();
+        }
         return changes;
     }
 

@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * nobody nudged it. Nudges that arrive during a round collapse into one more round. A round that
  * throws is retried after a backoff doubling from 100 ms to 10 s, reset by the next good round.
  *
+ * With a {@code minGap}, rounds start at least that far apart, so work that arrives in many small
+ * commits is taken in fewer, larger rounds.
+ *
  * <p>Lifecycle: {@link #start} once (later calls do nothing), {@link #stop} interrupts the thread
  * and waits up to 10 s for it.
  */
@@ -27,13 +30,19 @@ public final class NudgedWorker {
     private final String name;
     private final Duration pollInterval;
     private final Round round;
+    private final Duration minGap;
     private final Semaphore nudges = new Semaphore(0);
     private Thread thread;
     private volatile boolean running;
 
     public NudgedWorker(String name, Duration pollInterval, Round round) {
+        this(name, pollInterval, Duration.ZERO, round);
+    }
+
+    public NudgedWorker(String name, Duration pollInterval, Duration minGap, Round round) {
         this.name = name;
         this.pollInterval = pollInterval;
+        this.minGap = minGap;
         this.round = round;
     }
 
@@ -68,6 +77,9 @@ public final class NudgedWorker {
                     TimeUnit.MILLISECONDS.sleep(backoffMillis);
                 }
                 nudges.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (!minGap.isZero()) {
+                    TimeUnit.MILLISECONDS.sleep(minGap.toMillis());
+                }
                 nudges.drainPermits();
                 round.run();
                 backoffMillis = 0;

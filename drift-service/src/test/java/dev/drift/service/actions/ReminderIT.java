@@ -1,6 +1,5 @@
 package dev.drift.service.actions;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drift.service.support.ServiceIT;
