@@ -50,6 +50,8 @@ final class Notices {
                 case STATE -> "Machine state drift detected";
                 case SECURITY -> "Security drift detected";
                 case FIRMWARE -> "Firmware drift detected";
+                case CONFIG_DRIFT -> "Configuration drift detected";
+                case AGENT_SILENT -> "Agent silent: compliance unknown";
             };
             case REMINDER -> "Drift still open";
             case RESOLVED -> "Drift resolved";

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** What kind of thing drifted; derived from the field path (see {@link FieldPath#category()}). */
 public enum Category {
-    CONFIGURATION, PACKAGE, NETWORK, STATE, SECURITY, FIRMWARE;
+    CONFIGURATION, PACKAGE, NETWORK, STATE, SECURITY, FIRMWARE,
+    /** A machine stopped complying with one of its compliance packs (found by the sweep). */
+    CONFIG_DRIFT,
+    /** A machine's agent stopped reporting facts, so its compliance cannot be judged. */
+    AGENT_SILENT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -103,7 +103,9 @@ public record FieldPath(List<Segment> segments) {
             case "interface", "ip_address", "network", "dns", "route" -> Category.NETWORK;
             case "firmware", "bios" -> Category.FIRMWARE;
             case "user", "group", "sudo", "ssh_key", "security" -> Category.SECURITY;
-            case "sysctl", "service", "setting", "config", "compliance" -> Category.CONFIGURATION;
+            case "sysctl", "service", "setting", "config" -> Category.CONFIGURATION;
+            case "compliance" -> Category.CONFIG_DRIFT;
+            case "agent" -> Category.AGENT_SILENT;
             default -> Category.STATE;
         };
     }

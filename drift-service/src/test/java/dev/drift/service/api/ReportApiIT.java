@@ -64,7 +64,7 @@ class ReportApiIT extends ServiceIT {
                 "by_status", "mean_time_to_resolve").containsEntry("since", null).containsEntry("total", 3);
         assertThat(report.get("by_ci_type")).isEqualTo(Map.of("host", 1, "vm", 2));
         assertThat(report.get("by_category")).isEqualTo(Map.of("configuration", 1, "package", 0, "network", 0,
-                "state", 2, "security", 0, "firmware", 0));
+                "state", 2, "security", 0, "firmware", 0, "config_drift", 0, "agent_silent", 0));
         assertThat(report.get("by_severity")).isEqualTo(Map.of("info", 0, "warning", 1, "high", 2, "critical", 0));
         assertThat(report.get("by_status")).isEqualTo(Map.of("open", 2, "acknowledged", 0, "remediating", 0,
                 "resolved", 1, "escalated", 0, "excepted", 0, "expected", 0));

@@ -32,8 +32,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -115,6 +118,7 @@ class WebUiIT extends ServiceIT {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -151,16 +155,16 @@ class WebUiIT extends ServiceIT {
         assertThat(waitForMessage()).contains("paste an API token");
 
         pasteToken();
-        assertThat(listedCis()).containsExactly(WEB, VM_2, VM_1);
+        assertListed(WEB, VM_2, VM_1);
 
         filterBy("filter-category", "configuration");
-        assertThat(listedCis()).containsExactly(WEB);
+        assertListed(WEB);
 
         browser.get(server.getURL() + "/ui/#/events?status=&size=3");
-        assertThat(listedCis()).containsExactly(WEB, VM_RESOLVED, VM_2);
+        assertListed(WEB, VM_RESOLVED, VM_2);
         click(By.id("next-page"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#events-table tbody tr:first-child td:nth-child(3)"), VM_1));
-        assertThat(listedCis()).containsExactly(VM_1);
+        assertListed(VM_1);
         screenshot("web-ui-list.png");
 
         filterBy("filter-status", "open");
@@ -270,9 +274,24 @@ class WebUiIT extends ServiceIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("event")));
     }
 
+    /**
+     * Waits until the list shows exactly these CIs in this order. The page re-renders the table after every
+     * navigation, so rows are read in one script call (never a stale element) and compared until they settle.
+     */
+    private void assertListed(String... cis) {
+        List<String> expected = List.of(cis);
+        try {
+            wait.until(driver -> expected.equals(listedCis()));
+        } catch (TimeoutException e) {
+            assertThat(listedCis()).as("CIs listed on the page").containsExactlyElementsOf(expected);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
     private List<String> listedCis() {
-        return browser.findElements(By.cssSelector("#events-table tr.event-row")).stream()
-                .map(row -> row.getAttribute("data-ci")).toList();
+        Object rows = ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#events-table tr.event-row'), r => r.dataset.ci);");
+        return (List<String>) rows;
     }
 
     private String waitForMessage() {
@@ -280,11 +299,19 @@ class WebUiIT extends ServiceIT {
     }
 
     private String text(By by) {
-        return browser.findElement(by).getText();
+        return wait.until(driver -> driver.findElement(by).getText());
     }
 
+    /** Clicks once the element is clickable; a row replaced by a re-render between finding and clicking is found again. */
     private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private int sum(String attribute) {
