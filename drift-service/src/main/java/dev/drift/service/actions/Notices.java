@@ -3,6 +3,7 @@ package dev.drift.service.actions;
 import dev.drift.service.ledger.ActiveDrift;
 import dev.drift.service.ledger.ResolvedBy;
 import dev.drift.service.model.Category;
+import dev.drift.service.model.FieldValue;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,9 +22,21 @@ final class Notices {
 
     Notice of(ActiveDrift d, NoticeKind kind, String idempotencyKey, Optional<ResolvedBy> resolvedBy, Instant at) {
         return new Notice(idempotencyKey, d.id(), kind, d.ci().value(), d.ci().value(), d.ciType(),
-                d.field().category().wireName(), title(kind, d.field().category()), d.field().toString(),
-                d.severity(), Redaction.display(d.field(), d.desired()), Redaction.display(d.field(), d.actual()),
-                1, link(d), resolvedBy.map(ResolvedBy::wireName), Optional.empty(), at);
+                d.field().category().wireName(), title(kind, d.field().category()), subject(d), d.severity(),
+                Redaction.display(d.field(), d.desired()), Redaction.display(d.field(), d.actual()), mismatches(d),
+                link(d), resolvedBy.map(ResolvedBy::wireName), Optional.empty(), at);
+    }
+
+    /** The field, or for configuration drift of a compliance pack, the pack ({@code pack ssh-hardening}). */
+    private static String subject(ActiveDrift d) {
+        return d.field().category() == Category.CONFIG_DRIFT && d.field().root().key() != null
+                ? "pack " + d.field().root().key() : d.field().toString();
+    }
+
+    /** One per drifting field; a compliance pack's drift counts its failing items (its actual value). */
+    private static int mismatches(ActiveDrift d) {
+        return d.field().category() == Category.CONFIG_DRIFT && d.actual() instanceof FieldValue.Number n
+                ? n.value().intValue() : 1;
     }
 
     /** The CI's diff view in the web page, on the public base URL ({@code /ui/cis/{ci}}, which needs no token to open). */

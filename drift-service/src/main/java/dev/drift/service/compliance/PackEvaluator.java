@@ -51,7 +51,8 @@ public final class PackEvaluator {
         return verdict(pack, actual);
     }
 
-    private static Optional<String> staleness(ActualState actual, Instant now, Duration maxAge) {
+    /** Why the CI's facts prove nothing at {@code now} (never observed, or too old); empty when they are fresh. */
+    static Optional<String> staleness(ActualState actual, Instant now, Duration maxAge) {
         Optional<Instant> newest = actual.newestObservation();
         if (newest.isEmpty()) {
             return Optional.of("never observed");

@@ -10,6 +10,14 @@ public enum Category {
     /** A machine's agent stopped reporting facts, so its compliance cannot be judged. */
     AGENT_SILENT;
 
+    /**
+     * Whether only the compliance sweep decides drift of this category: field reconciles neither
+     * open nor resolve it (its fields are not in desired state).
+     */
+    public boolean judgedBySweep() {
+        return this == CONFIG_DRIFT || this == AGENT_SILENT;
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -82,7 +82,7 @@ final class ReconcilePlanner {
                     if (existing == null) {
                         openOrSettle(desired, d, cover, in).ifPresent(changes::add);
                     } else {
-                        reclassify(existing, cover).ifPresent(changes::add);
+                        Suppression.reclassification(existing, cover).ifPresent(changes::add);
                         if (changed(existing, d)) {
                             changes.add(new LedgerChange.Refresh(existing, d.desired().value(),
                                     d.desired().provenance(), d.actual().value(), d.actual().source(),
@@ -109,7 +109,9 @@ final class ReconcilePlanner {
             }
         }
         for (ActiveDrift noLongerMonitored : unmatched.values()) {
-            changes.add(resolveNoLongerMonitored(actual, noLongerMonitored));
+            if (!noLongerMonitored.field().category().judgedBySweep()) {
+                changes.add(resolveNoLongerMonitored(actual, noLongerMonitored));
+            }
         }
         in.settling().keySet().stream().filter(path -> !desired.fields().containsKey(path))
                 .forEach(path -> changes.add(new LedgerChange.Settled(in.ci(), path)));
@@ -141,19 +143,6 @@ final class ReconcilePlanner {
             return Optional.of(new LedgerChange.Settling(in.ci(), d.path(), start, due));
         }
         return Optional.empty();
-    }
-
-    /** A changed cover changes the status: covered now, or no longer covered (open again). */
-    private static Optional<LedgerChange> reclassify(ActiveDrift existing, Optional<Suppression> cover) {
-        if (cover.isPresent()) {
-            Suppression c = cover.get();
-            boolean same = existing.status() == c.status() && existing.suppressedBy().equals(Optional.of(c.ref()));
-            return same ? Optional.empty()
-                    : Optional.of(new LedgerChange.Reclassify(existing, c.status(), Optional.of(c.ref())));
-        }
-        return existing.status().suppressed()
-                ? Optional.of(new LedgerChange.Reclassify(existing, DriftStatus.OPEN, Optional.empty()))
-                : Optional.empty();
     }
 
     private static void forgetSettling(Inputs in, FieldPath path, List<LedgerChange> changes) {

@@ -31,9 +31,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,45 +193,64 @@ public final class Reconciler {
     }
 
     /**
-     * Reconciles CIs whose desired state the caller already read (a sweep), in one transaction, or
-     * CI by CI when that fails; returns the number of ledger changes.
+     * Reconciles CIs whose desired state the caller already read, in one transaction, or CI by CI
+     * when that fails; returns the number of ledger changes.
      */
     public int reconcileWith(Map<CiKey, DesiredLookup> lookups) {
+        return reconcileWith(lookups, (c, batch) -> 0).ledgerChanges();
+    }
+
+    /**
+     * {@link #reconcileWith(Map)}, then {@code more} on the same transaction and locks (a sweep).
+     * When the batch fails, each CI is retried alone (with {@code more}); a CI that fails alone is
+     * deferred, logged and named in the outcome, and the others go on.
+     */
+    public BatchOutcome reconcileWith(Map<CiKey, DesiredLookup> lookups, BatchWork more) {
         if (lookups.isEmpty()) {
-            return 0;
+            return new BatchOutcome(0, Set.of());
         }
         int changes = 0;
+        Set<CiKey> failed = new LinkedHashSet<>();
         try {
-            changes = inOwnTransaction(lookups);
+            changes = inOwnTransaction(lookups, more);
         } catch (RuntimeException batchFailure) {
             if (lookups.size() == 1) {
                 CiKey ci = lookups.keySet().iterator().next();
                 defer(ci, "reconcile failed: " + batchFailure.getMessage(), batchFailure);
-                return 0;
+                return new BatchOutcome(0, Set.of(ci));
             }
             for (Map.Entry<CiKey, DesiredLookup> e : lookups.entrySet()) {
-                changes += reconcileAlone(e.getKey(), e.getValue());
+                try {
+                    changes += inOwnTransaction(Map.of(e.getKey(), e.getValue()), more);
+                } catch (RuntimeException alone) {
+                    defer(e.getKey(), "reconcile failed: " + alone.getMessage(), alone);
+                    failed.add(e.getKey());
+                }
             }
         }
         if (changes > 0) {
             nudgeDelivery();
         }
-        return changes;
+        return new BatchOutcome(changes, failed);
     }
 
-    private int reconcileAlone(CiKey ci, DesiredLookup lookup) {
-        try {
-            return inOwnTransaction(Map.of(ci, lookup));
-        } catch (RuntimeException e) {
-            defer(ci, "reconcile failed: " + e.getMessage(), e);
-            return 0;
+    /** Work done on a reconciled batch in its transaction; returns the ledger changes it made. */
+    @FunctionalInterface
+    public interface BatchWork {
+        int run(Connection connection, Map<CiKey, DesiredLookup> lookups) throws SQLException;
+    }
+
+    /** What reconciling a batch did: its ledger changes, and the CIs that failed and were deferred. */
+    public record BatchOutcome(int ledgerChanges, Set<CiKey> failed) {
+        public BatchOutcome {
+            failed = Set.copyOf(failed);
         }
     }
 
-    private int inOwnTransaction(Map<CiKey, DesiredLookup> lookups) {
+    private int inOwnTransaction(Map<CiKey, DesiredLookup> lookups, BatchWork more) {
         return database.write(c -> {
             CiLocks.lock(c, lookups.keySet());
-            return reconcileLocked(c, lookups);
+            return reconcileLocked(c, lookups) + more.run(c, lookups);
         });
     }
 

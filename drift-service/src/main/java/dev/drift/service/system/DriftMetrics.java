@@ -50,6 +50,7 @@ public final class DriftMetrics {
     static final String PENDING = "drift.consumer.pending";
     static final String RECONCILE_DURATION = "drift.reconcile.duration";
     static final String CIS_RECONCILED = "drift.cis.reconciled";
+    static final String COMPLIANCE_CHECKS = "drift.compliance.checks";
     static final String OPEN_DRIFTS = "drift.open_drifts";
     static final String ACTIONS = "drift.actions";
     static final String NETBOX_CALL = "drift.netbox.call.duration";
@@ -150,6 +151,15 @@ public final class DriftMetrics {
                 value.set(0);
             }
         });
+    }
+
+    /**
+     * One compliance check of a machine against a pack ended with {@code verdict}
+     * ({@code compliant}, {@code non_compliant}, {@code unknown}); {@code failed} when the check
+     * itself failed (bad data) and was recorded as unknown.
+     */
+    public void complianceChecked(String verdict, boolean failed) {
+        registry.counter(COMPLIANCE_CHECKS, "verdict", verdict, "failed", Boolean.toString(failed)).increment();
     }
 
     /** One attempt to carry out an action of {@code kind} ({@code notify}, ...) for {@code target}. */

@@ -209,6 +209,20 @@ class ReconcilePlannerTest {
                 r -> assertThat(r.by()).isEqualTo(ResolvedBy.DETECTION_DISABLED));
     }
 
+    @Test
+    void leavesDriftOnlyTheComplianceSweepJudgesAlone() {
+        ActiveDrift packAlert = new ActiveDrift(UUID.randomUUID(), CI, "vm",
+                FieldPath.parse("compliance[ssh-hardening].mismatches"), DriftStatus.OPEN, Severity.WARNING,
+                new FieldValue.Number(java.math.BigDecimal.ZERO), new FieldValue.Number(java.math.BigDecimal.TWO),
+                "compliance-sweep", T1, 1, java.util.Optional.empty(), java.util.Optional.empty());
+        ActiveDrift silent = new ActiveDrift(UUID.randomUUID(), CI, "vm", FieldPath.parse("agent.reporting"),
+                DriftStatus.OPEN, Severity.WARNING, FieldValue.text("reporting"), FieldValue.text("silent"),
+                "compliance-sweep", T1, 1, java.util.Optional.empty(), java.util.Optional.empty());
+
+        assertThat(plan(desired("on"), actual("on", "s/1"), Map.of(packAlert.field(), packAlert,
+                silent.field(), silent))).isEmpty();
+    }
+
     private List<LedgerChange> plan(DesiredState desired, ActualState actual, Map<FieldPath, ActiveDrift> active) {
         return planner.plan(inputs(new DesiredLookup.Managed(desired), actual, active));
     }
