@@ -100,7 +100,7 @@ public final class ReconcileJobs {
 
     private void run(UUID id) {
         try {
-            Sweep.Result result = sweep.run((done, total, changes) -> progress(id, done, total, changes));
+            Sweep.Result result = sweep.run(Optional.of(id), (done, total, changes) -> progress(id, done, total, changes));
             finish(id, "succeeded", result, null);
             LOG.info("reconcile job {}: {} CIs, {} ledger changes, {} deferred, in {}", id, result.cis(),
                     result.ledgerChanges(), result.deferred(), result.took());
