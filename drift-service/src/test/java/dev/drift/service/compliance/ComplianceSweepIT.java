@@ -181,6 +181,25 @@ class ComplianceSweepIT extends ServiceIT {
                 .containsEntry("resolved_by", "desired_changed");
     }
 
+    @Test
+    void aMachineWithDetectionDisabledIsNotCheckedAndItsAlertResolves() {
+        String ci = "cmp-web-6";
+        assign(ci, "test-ssh");
+        sshd(ci, "no", "no", "no");
+        sweep.run();
+        sshd(ci, "yes", "no", "no");
+        sweep.run();
+        assertThat(drift(ci, PACK_FIELD)).containsEntry("status", "open");
+
+        desired.write(ci, "type: vm\npacks: [test-ssh]\ndetection_enabled: false\n");
+        sweep.run();
+        sweep.run();
+
+        assertThat(verdicts(ci)).as("no check once disabled").containsExactly("compliant", "non_compliant");
+        assertThat(drift(ci, PACK_FIELD)).containsEntry("status", "resolved")
+                .containsEntry("resolved_by", "detection_disabled");
+    }
+
     private void assign(String ci, String pack) {
         desired.write(ci, "type: vm\npacks: [" + pack + "]\n");
     }
