@@ -36,7 +36,8 @@ public final class EventDecoder {
             "vm.power_changed", new PowerEventMapper(),
             "drift.file_changed", new FileEventMapper(),
             "network.changed", new NetworkEventMapper(),
-            "ansible.facts_collected", new FactsEventMapper());
+            "ansible.facts_collected", new FactsEventMapper(),
+            "compliance.check_result", new ProbeEventMapper());
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final EventSchemas schemas = EventSchemas.load(MAPPERS.keySet());

@@ -200,6 +200,33 @@ class ComplianceSweepIT extends ServiceIT {
                 .containsEntry("resolved_by", "detection_disabled");
     }
 
+    @Test
+    void probeResultsFromTheAgentAreJudgedAndAProbeThatCouldNotRunIsNeverAPass() {
+        String ci = "cmp-web-7";
+        assign(ci, "test-backup");
+        probe(ci, "ok", "5.5");
+        sweep.run();
+        assertThat(latestCheck(ci)).containsEntry("verdict", "compliant");
+
+        probe(ci, "drift", "40");
+        sweep.run();
+        assertThat(latestCheck(ci)).containsEntry("verdict", "non_compliant");
+        assertThat(latestMismatches(ci)).contains("probe[backup].age_hours", "40");
+
+        probe(ci, "error", "null");
+        sweep.run();
+        assertThat(latestCheck(ci)).containsEntry("verdict", "unknown");
+        assertThat(latestCheck(ci).get("reason")).contains("probe error: /var/backups is not readable");
+    }
+
+    /** The agent reports its backup probe on compliance.check_result; waits until ingest stored it. */
+    private void probe(String ci, String status, String ageHours) {
+        streams.add("compliance.check_result", """
+                {"ci_id": "%s", "check": "backup", "status": "%s", "details": "/var/backups is not readable",
+                 "measurements": {"age_hours": %s}}""".formatted(ci, status, ageHours));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(actual(ci, "probe[backup].status")));
+    }
+
     private void assign(String ci, String pack) {
         desired.write(ci, "type: vm\npacks: [" + pack + "]\n");
     }
@@ -337,6 +364,14 @@ class ComplianceSweepIT extends ServiceIT {
                       - id: no-passwords
                         field: file[/etc/ssh/sshd_config].setting[PasswordAuthentication]
                         equals: "no"
+                    """);
+            Files.writeString(dir.resolve("test-backup.yaml"), """
+                    name: test-backup
+                    version: "1"
+                    items:
+                      - id: backup-fresh
+                        field: probe[backup].age_hours
+                        at_most: 26
                     """);
             return dir;
         } catch (IOException e) {

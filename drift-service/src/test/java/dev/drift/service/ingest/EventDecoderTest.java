@@ -205,7 +205,8 @@ class EventDecoderTest {
         "drift.file_changed.shell-agent.json", "drift.file_changed.inotify-close-write.json",
         "drift.file_changed.agent-modified.json", "drift.file_changed.agent-deleted.json",
         "network.changed.host-01.json",
-        "ansible.facts_collected.ubuntu-2204.json", "ansible.facts_collected.rocky-9.json"})
+        "ansible.facts_collected.ubuntu-2204.json", "ansible.facts_collected.rocky-9.json",
+        "compliance.check_result.backup-ok.json", "compliance.check_result.tls-error.json"})
     void everyInboundExampleDecodes(String name) {
         String stream = name.substring(0, name.indexOf(".json"));
         stream = stream.substring(0, stream.lastIndexOf('.'));
@@ -233,6 +234,45 @@ class EventDecoderTest {
     @Test
     void listsTheInboundStreams() {
         assertThat(decoder.streams()).containsExactlyInAnyOrder(
-                "vm.power_changed", "drift.file_changed", "network.changed", "ansible.facts_collected");
+                "vm.power_changed", "drift.file_changed", "network.changed", "ansible.facts_collected",
+                "compliance.check_result");
+    }
+
+    @Test
+    void probeResultMapsStatusAndMeasurementsUnderProbe() {
+        StreamEvent event = valid(decode("compliance.check_result",
+                example("compliance.check_result.backup-ok.json"), null));
+
+        assertThat(event.observations()).containsExactlyInAnyOrder(
+                FieldObservation.value(FieldPath.parse("probe[backup].status"), FieldValue.text("ok")),
+                FieldObservation.value(FieldPath.parse("probe[backup].age_hours"),
+                        new FieldValue.Number(new java.math.BigDecimal("5.2"))));
+    }
+
+    @Test
+    void probeThatCouldNotRunMakesItsMeasurementsUnknownNeverPassed() {
+        StreamEvent event = valid(decode("compliance.check_result", """
+                {"check": "backup", "status": "error", "details": "/var/backups is not readable",
+                 "measurements": {"age_hours": 3}}""", "host-01"));
+
+        assertThat(event.observations()).containsExactlyInAnyOrder(
+                FieldObservation.value(FieldPath.parse("probe[backup].status"), FieldValue.text("error")),
+                FieldObservation.unknown(FieldPath.parse("probe[backup].age_hours"),
+                        "probe error: /var/backups is not readable"));
+    }
+
+    @Test
+    void probeMeasurementThatIsNullIsUnknown() {
+        StreamEvent event = valid(decode("compliance.check_result",
+                example("compliance.check_result.tls-error.json"), null));
+
+        assertThat(event.observations()).contains(FieldObservation.unknown(FieldPath.parse("probe[tls:443].days_left"),
+                "probe error: cannot read /etc/ssl/certs/web-01.pem: no such file"));
+    }
+
+    @Test
+    void probeNameWithBracketsIsInvalid() {
+        assertThat(invalidReason(decode("compliance.check_result", "{\"check\": \"tls[443]\", \"status\": \"ok\"}",
+                "host-01"))).contains("$.check: must be a name without square brackets or whitespace");
     }
 }
