@@ -34,15 +34,17 @@ final class ComplianceController {
         this.inspection = inspection;
     }
 
-    /** At most {@code limit} checks per pack (default 30, at most 1,000), newest first, made at or after {@code since}. */
+    /**
+     * At most {@code limit} checks per pack (default 30, at most 1,000), newest first, made at or
+     * after {@code since}; every pack's latest verdict whatever the checks shown.
+     */
     @Get("/{ci}/compliance")
     CiCompliance get(@PathVariable String ci, @QueryValue @Nullable String pack, @QueryValue @Nullable String limit,
                      @QueryValue @Nullable String since) {
         CiKey key = CisController.key(ci);
         HistoryQuery query = JsonBodies.valid(() -> HistoryQuery.parse(pack, limit, Times.parse("since", since)));
         return history.of(key, query)
-                .or(() -> inspection.known(key) ? Optional.of(CiCompliance.unchecked(key))
-                        : Optional.empty())
+                .or(() -> inspection.known(key) ? Optional.of(CiCompliance.unchecked(key)) : Optional.empty())
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no CI " + ci
                         + ": it was never checked, the desired-state source does not know it and nothing was"
                         + " observed about it"));

@@ -113,8 +113,9 @@ class ComplianceApiIT extends ServiceIT {
                 .containsExactly(tuple("unknown", "2.1", T0.plus(20, ChronoUnit.MINUTES)),
                         tuple("non_compliant", "2.1", T0.plus(10, ChronoUnit.MINUTES)),
                         tuple("compliant", "2.0", T0));
-        assertThat(checks.get(0)).containsEntry("reason", "no facts since yesterday").containsEntry("mismatch_count", 0)
-                .containsEntry("mismatches", List.of()).containsEntry("job_id", null).containsEntry("pack", "ssh-baseline");
+        assertThat(checks.get(0)).containsEntry("reason", "no facts since yesterday")
+                .containsEntry("mismatch_count", 0).containsEntry("mismatches", List.of())
+                .containsEntry("job_id", null).containsEntry("pack", "ssh-baseline");
         assertThat(checks.get(1)).containsEntry("mismatch_count", 2).containsEntry("reason", null)
                 .containsEntry("mismatches", List.of(
                         Map.of("item", "PermitRootLogin", "field", SSHD + "PermitRootLogin]", "expected", "no",
@@ -207,8 +208,8 @@ class ComplianceApiIT extends ServiceIT {
         assertThat(pack).containsEntry("name", "ssh-baseline").containsEntry("version", "2.1")
                 .containsEntry("file", "ssh-baseline.yaml").containsEntry("description", "OpenSSH server baseline");
         assertThat(list(pack, "items")).containsExactly(
-                Map.of("id", "no-root-login", "title", "Root cannot log in over SSH", "field", SSHD + "PermitRootLogin]",
-                        "rule", "equals", "expected", "no"),
+                Map.of("id", "no-root-login", "title", "Root cannot log in over SSH",
+                        "field", SSHD + "PermitRootLogin]", "rule", "equals", "expected", "no"),
                 Map.of("id", "openssh-recent", "title", "openssh-recent", "field", "package[openssh-server].version",
                         "rule", "min_version", "expected", ">= 1:8.9p1"));
         assertThat((String) api.problem(admin(HttpRequest.GET("/drift/packs/broken")), 404).get("detail"))
