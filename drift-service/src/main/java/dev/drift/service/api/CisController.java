@@ -28,16 +28,19 @@ final class CisController {
 
     @Get("/{ci}")
     CiReport get(@PathVariable String ci) {
-        CiKey key = JsonBodies.valid(() -> parse(ci));
+        CiKey key = key(ci);
         return inspection.inspect(key).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no CI " + ci
                 + ": the desired-state source does not know it and nothing was observed about it"));
     }
 
-    private static CiKey parse(String ci) {
-        try {
-            return CiKey.of(ci);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("ci", e.getMessage());
-        }
+    /** The CI id of a path; 400 problem when it cannot be one. */
+    static CiKey key(String ci) {
+        return JsonBodies.valid(() -> {
+            try {
+                return CiKey.of(ci);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("ci", e.getMessage());
+            }
+        });
     }
 }

@@ -13,12 +13,18 @@ import java.util.TreeMap;
  * makes a new one.
  *
  * @param packs    every pack that loaded, by name, in name order
+ * @param files    the file name (within the packs directory) each pack was loaded from, by pack name
  * @param problems why files or packs were not loaded, each naming the file (and item); empty when all loaded
  * @param loadedAt when the directory was read
  */
-public record PackCatalog(Map<String, Pack> packs, List<String> problems, Instant loadedAt) {
+public record PackCatalog(Map<String, Pack> packs, Map<String, String> files, List<String> problems,
+                          Instant loadedAt) {
     public PackCatalog {
         packs = Collections.unmodifiableMap(new TreeMap<>(packs));
+        files = Map.copyOf(files);
+        if (!files.keySet().equals(packs.keySet())) {
+            throw new IllegalArgumentException("every pack needs its file, and only loaded packs have one");
+        }
         problems = List.copyOf(problems);
         Objects.requireNonNull(loadedAt, "loadedAt");
     }
@@ -26,5 +32,10 @@ public record PackCatalog(Map<String, Pack> packs, List<String> problems, Instan
     /** The pack of this name, if it loaded. */
     public Optional<Pack> pack(String name) {
         return Optional.ofNullable(packs.get(name));
+    }
+
+    /** The file name the loaded pack of this name came from. */
+    public Optional<String> file(String name) {
+        return Optional.ofNullable(files.get(name));
     }
 }

@@ -96,7 +96,7 @@ public final class PackLoader {
         } catch (IOException e) {
             problems.add("cannot list packs directory " + directory + ": " + e.getMessage());
         }
-        return new PackCatalog(packs, problems, clock.instant());
+        return new PackCatalog(packs, fileOfPack, problems, clock.instant());
     }
 
     private static void add(Pack pack, String file, Map<String, Pack> packs, Map<String, String> fileOfPack,

@@ -70,6 +70,15 @@ public final class CiInspection {
         };
     }
 
+    /**
+     * Whether drift knows the CI: the desired-state source knows it (managed or disabled) or something
+     * was observed about it. The same test as {@link #inspect}'s, without the diff. Throws
+     * {@link DesiredStateUnavailable} when the source cannot answer.
+     */
+    public boolean known(CiKey ci) {
+        return !(lookup(ci) instanceof DesiredLookup.Unmanaged) || database.read(c -> observed(c, ci));
+    }
+
     private DesiredLookup lookup(CiKey ci) {
         try {
             return source.lookup(ci);

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  *
  * <p>Reads ({@code GET}, {@code HEAD}) need {@link Role#VIEWER}, except tokens, which only admins
  * see. Acting on drift needs {@link Role#OPERATOR}: acknowledging or remediating an event, asking
- * for a reconcile, and changing exceptions or change windows. Everything else that changes state (policies, tokens, and
- * whatever is added later without a rule here) needs {@link Role#ADMIN}: a new endpoint is safe
- * until someone decides otherwise.
+ * for a reconcile, and changing exceptions or change windows. Everything else that changes state (policies, tokens,
+ * reloading compliance packs, and whatever is added later without a rule here) needs {@link Role#ADMIN}: a new
+ * endpoint is safe until someone decides otherwise.
  */
 final class AccessRules {
     private static final String ROOT = "/drift";

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * What an API token may do, ordered: each role may do everything the roles before it may.
  * {@link #VIEWER} reads, {@link #OPERATOR} also acts on drift (acknowledge, remediate, reconcile,
- * exceptions, change windows), {@link #ADMIN} also manages policies and tokens.
+ * exceptions, change windows), {@link #ADMIN} also manages policies and tokens and reloads compliance
+ * packs.
  */
 public enum Role {
     VIEWER, OPERATOR, ADMIN;

@@ -9,8 +9,10 @@ import dev.drift.embedded.netbox.FakeNetBox;
 import dev.drift.embedded.netbox.VmSpec;
 import dev.drift.service.api.Contract.Operation;
 import dev.drift.service.api.ContractClient.Answer;
+import dev.drift.service.compliance.StoredChecks;
 import dev.drift.service.policy.Policy;
 import dev.drift.service.support.ServiceIT;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -25,8 +27,13 @@ import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +86,9 @@ class ApiContractIT extends ServiceIT {
         }
     }
 
+    /** One pack that loads and a file that does not, so that both members of the packs list have content. */
+    private static final Path PACKS = packsDirectory();
+
     private final FakeNetBox netbox = new FakeNetBox(NETBOX_TOKEN).start();
     private final Contract contract = Contract.load();
 
@@ -88,6 +98,9 @@ class ApiContractIT extends ServiceIT {
 
     @Inject
     Router router;
+
+    @Inject
+    ApplicationContext context;
 
     private ContractClient api;
     private int vm;
@@ -103,6 +116,7 @@ class ApiContractIT extends ServiceIT {
                 Map.entry("drift.desired.netbox.url", netbox.url()),
                 Map.entry("drift.desired.netbox.token", NETBOX_TOKEN),
                 Map.entry("drift.desired.netbox.webhook-secret", HOOK_SECRET),
+                Map.entry("drift.compliance.packs-directory", PACKS.toString()),
                 Map.entry("micronaut.http.client.follow-redirects", "false"));
     }
 
@@ -160,6 +174,30 @@ class ApiContractIT extends ServiceIT {
         api.expect(200, "GET /drift/report", admin(HttpRequest.GET("/drift/report")));
         api.expect(200, "GET /drift/report/timeline", admin(HttpRequest.GET("/drift/report/timeline?bucket=day")));
         api.expect(400, "GET /drift/report/timeline", admin(HttpRequest.GET("/drift/report/timeline?bucket=week")));
+    }
+
+    @Test
+    @Order(1)
+    void complianceAndPacksAnswerAsTheContractSays() {
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
+        StoredChecks checks = new StoredChecks(context);
+        checks.compliant(CI, "contract-ssh", "1.0", at, UUID.randomUUID());
+        checks.nonCompliant(CI, "contract-ssh", "1.0", at.plusSeconds(60), "PermitRootLogin");
+        checks.unknown(CI, "contract-other", "-", at.plusSeconds(120), "contract-other is not loaded");
+        String history = "/drift/cis/" + CI + "/compliance";
+        String viewer = api.expect(201, "POST /drift/tokens", admin(HttpRequest.POST("/drift/tokens",
+                "{\"name\": \"contract-pack-viewer\", \"role\": \"viewer\"}"))).json().path("token").asText();
+
+        api.expect(200, "GET /drift/cis/{ci}/compliance", admin(HttpRequest.GET(history)));
+        api.expect(200, "GET /drift/cis/{ci}/compliance", admin(HttpRequest.GET(history
+                + "?pack=contract-ssh&limit=1&since=" + at)));
+        api.expect(400, "GET /drift/cis/{ci}/compliance", admin(HttpRequest.GET(history + "?limit=0")));
+        api.expect(404, "GET /drift/cis/{ci}/compliance", admin(HttpRequest.GET("/drift/cis/nobody-knows-me/compliance")));
+        api.expect(200, "GET /drift/packs", admin(HttpRequest.GET("/drift/packs")));
+        api.expect(200, "POST /drift/packs/reload", admin(HttpRequest.POST("/drift/packs/reload", "")));
+        api.expect(403, "POST /drift/packs/reload", HttpRequest.POST("/drift/packs/reload", "").bearerAuth(viewer));
+        api.expect(200, "GET /drift/packs/{name}", admin(HttpRequest.GET("/drift/packs/contract-ssh")));
+        api.expect(404, "GET /drift/packs/{name}", admin(HttpRequest.GET("/drift/packs/broken")));
     }
 
     @Test
@@ -258,11 +296,6 @@ class ApiContractIT extends ServiceIT {
      * the contract's operations. Micronaut adds a HEAD route to every GET route; HEAD is GET without
      * the body (RFC 9110), so it is not described separately.
      */
-    /**
-     * Compares method and path template (parameter names dropped) of every route of the router with
-     * the contract's operations. Micronaut adds a HEAD route to every GET route; HEAD is GET without
-     * the body (RFC 9110), so it is not described separately.
-     */
     @Test
     void theServerServesExactlyTheOperationsOfTheContract() {
         List<String> routes = router.uriRoutes().map(route -> route.getHttpMethodName() + " " + template(route))
@@ -325,5 +358,28 @@ class ApiContractIT extends ServiceIT {
 
     private static <T> MutableHttpRequest<T> admin(MutableHttpRequest<T> request) {
         return request.bearerAuth(ADMIN);
+    }
+
+    private static Path packsDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("drift-contract-packs-");
+            Files.writeString(directory.resolve("contract-ssh.yaml"), """
+                    name: contract-ssh
+                    version: "1.0"
+                    description: Contract test pack
+                    items:
+                      - id: no-root-login
+                        field: file[/etc/ssh/sshd_config].setting[PermitRootLogin]
+                        equals: no
+                      - id: tries
+                        title: Few password tries
+                        field: file[/etc/ssh/sshd_config].setting[MaxAuthTries]
+                        at_most: 4
+                    """);
+            Files.writeString(directory.resolve("broken.yaml"), "name: broken\n");
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

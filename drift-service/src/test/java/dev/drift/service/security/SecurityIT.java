@@ -105,6 +105,7 @@ class SecurityIT extends ServiceIT {
                 Arguments.of(HttpMethod.DELETE, "/drift/changes/CHG0030001", null, "operator"),
                 Arguments.of(HttpMethod.POST, "/drift/tokens", "{\"name\": \"x\", \"role\": \"admin\"}", "admin"),
                 Arguments.of(HttpMethod.DELETE, "/drift/tokens/" + someId, null, "admin"),
+                Arguments.of(HttpMethod.POST, "/drift/packs/reload", null, "admin"),
                 Arguments.of(HttpMethod.GET, "/drift/tokens", null, "admin"));
     }
 
@@ -141,7 +142,7 @@ class SecurityIT extends ServiceIT {
     @Test
     void aViewerReadsEverythingButTokens() {
         for (String path : List.of("/drift/events", "/drift/policies", "/drift/exceptions", "/drift/changes",
-                "/drift/policies/" + Policy.DEFAULT_ID)) {
+                "/drift/policies/" + Policy.DEFAULT_ID, "/drift/packs")) {
             assertThat(api.send(HttpRequest.GET(path), viewer).status()).as(path).isEqualTo(200);
         }
         assertThat(api.send(HttpRequest.GET("/drift/events/" + UUID.randomUUID()), viewer).status()).isEqualTo(404);
