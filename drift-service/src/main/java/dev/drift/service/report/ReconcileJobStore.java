@@ -89,7 +89,8 @@ final class ReconcileJobStore {
         return database.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     select exists (select 1 from reconcile_job
-                                    where kind = 'scheduled' and scheduled_for = ? and status in ('succeeded', 'failed'))""")) {
+                                    where kind = 'scheduled' and scheduled_for = ?
+                                      and status in ('succeeded', 'failed'))""")) {
                 ps.setObject(1, utc(slot));
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() && rs.getBoolean(1);

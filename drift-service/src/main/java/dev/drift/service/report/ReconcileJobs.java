@@ -113,7 +113,8 @@ public final class ReconcileJobs {
     /** Records the end before the lock goes, so that the next sweep never takes this job for an orphan. */
     private void run(UUID id, SweepLock.Held held) {
         try {
-            Sweep.Result result = sweep.run(Optional.of(id), (done, total, changes) -> store.progress(id, done, total, changes));
+            Sweep.Result result = sweep.run(Optional.of(id),
+                    (done, total, changes) -> store.progress(id, done, total, changes));
             finish(id, "succeeded", result, null);
             LOG.info("reconcile job {}: {} CIs, {} ledger changes, {} deferred, in {}", id, result.cis(),
                     result.ledgerChanges(), result.deferred(), result.took());

@@ -39,7 +39,8 @@ final class ScheduleOrigin {
                 insert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
                 insert.executeUpdate();
             }
-            try (PreparedStatement select = c.prepareStatement("select considered_from from sweep_schedule where id = 1");
+            try (PreparedStatement select =
+                         c.prepareStatement("select considered_from from sweep_schedule where id = 1");
                  ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getObject(1, OffsetDateTime.class).toInstant();

@@ -18,7 +18,8 @@ class SweepPropertiesTest {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
                 .properties(withoutServers(Map.of())).start()) {
             SweepProperties properties = context.getBean(SweepProperties.class);
-            assertThat(properties).isEqualTo(new SweepProperties(true, "0 0 6 * * *", "UTC", Duration.ofSeconds(30)));
+            assertThat(properties)
+                    .isEqualTo(new SweepProperties(true, "0 0 6 * * *", "UTC", Duration.ofSeconds(30)));
             assertThat(properties.schedule().nextAfter(Instant.parse("2026-12-06T06:00:00Z")))
                     .isEqualTo(Instant.parse("2026-12-07T06:00:00Z"));
         }
@@ -26,8 +27,9 @@ class SweepPropertiesTest {
 
     @Test
     void bindsEveryMember() {
-        try (ApplicationContext context = ApplicationContext.run(withoutServers(Map.of("drift.sweep.enabled", "false",
-                "drift.sweep.cron", "0 30 2 * * SUN", "drift.sweep.zone", "Europe/Berlin", "drift.sweep.tick", "5s")))) {
+        try (ApplicationContext context = ApplicationContext.run(withoutServers(Map.of(
+                "drift.sweep.enabled", "false", "drift.sweep.cron", "0 30 2 * * SUN",
+                "drift.sweep.zone", "Europe/Berlin", "drift.sweep.tick", "5s")))) {
             assertThat(context.getBean(SweepProperties.class))
                     .isEqualTo(new SweepProperties(false, "0 30 2 * * SUN", "Europe/Berlin", Duration.ofSeconds(5)));
         }
@@ -35,13 +37,15 @@ class SweepPropertiesTest {
 
     @Test
     void theServiceDoesNotStartWithABadCron() {
-        assertThatThrownBy(() -> ApplicationContext.run(withoutServers(Map.of("drift.sweep.cron", "0 0 6 * *"))).close())
+        assertThatThrownBy(() -> ApplicationContext.run(withoutServers(Map.of("drift.sweep.cron", "0 0 6 * *")))
+                .close())
                 .hasStackTraceContaining("invalid drift.sweep settings: cron expression '0 0 6 * *' has 5 fields");
     }
 
     @Test
     void theServiceDoesNotStartWithAnUnknownZone() {
-        assertThatThrownBy(() -> ApplicationContext.run(withoutServers(Map.of("drift.sweep.zone", "Europe/Atlantis"))).close())
+        assertThatThrownBy(() -> ApplicationContext.run(withoutServers(Map.of("drift.sweep.zone", "Europe/Atlantis")))
+                .close())
                 .hasStackTraceContaining("invalid drift.sweep settings: time zone 'Europe/Atlantis' is unknown");
     }
 
@@ -55,7 +59,8 @@ class SweepPropertiesTest {
     void badValuesAreRefusedWithAClearMessage() {
         assertThatThrownBy(() -> new SweepProperties(true, "0 0 24 * * *", "UTC", Duration.ofSeconds(30)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("invalid drift.sweep settings: cron expression '0 0 24 * * *': hour value 24 is not within 0-23");
+                .hasMessage("invalid drift.sweep settings: cron expression '0 0 24 * * *': "
+                        + "hour value 24 is not within 0-23");
         assertThatThrownBy(() -> new SweepProperties(true, "0 0 6 * * *", "UTC", Duration.ofSeconds(-1)))
                 .hasMessageContaining("tick must be positive");
     }

@@ -120,7 +120,8 @@ class SweepScheduleTest {
     void aLeapDayIsFoundYearsAway() {
         SweepSchedule schedule = SweepSchedule.of("0 0 0 29 2 *", "UTC");
 
-        assertThat(schedule.nextAfter(Instant.parse("2026-12-06T00:00:00Z"))).isEqualTo(Instant.parse("2028-02-29T00:00:00Z"));
+        assertThat(schedule.nextAfter(Instant.parse("2026-12-06T00:00:00Z")))
+                .isEqualTo(Instant.parse("2028-02-29T00:00:00Z"));
         assertThat(schedule.latestAtOrBefore(Instant.parse("2026-12-06T00:00:00Z")))
                 .isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
     }
