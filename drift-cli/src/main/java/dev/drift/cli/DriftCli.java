@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  *   <li>{@code 2} the API refused the request (4xx: unauthorized, forbidden, not found, conflict, bad
  *       input); the problem's {@code detail} is printed;</li>
  *   <li>{@code 3} the service is unreachable, did not answer within {@code --timeout}, failed (5xx),
- *       or, for {@code reconcile --wait}, the sweep failed;</li>
+ *       or, for {@code reconcile --wait}, the sweep failed or was interrupted;</li>
  *   <li>{@code 4} {@code list --fail-on SEVERITY}: drift matching the filters exists at or above that
  *       severity (for CI pipelines: {@code drift-cli list --status open --fail-on high}).</li>
  * </ul>
@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "0:ok",
             "1:usage error: nothing was sent",
             "2:the API refused the request (4xx); its problem detail is printed",
-            "3:service unreachable, no answer within --timeout, a server error (5xx), or a failed sweep",
+            "3:service unreachable, no answer within --timeout, a server error (5xx), or a failed or interrupted sweep",
             "4:list --fail-on: drift at or above that severity exists"},
         footer = {"%nThe token is read from DRIFT_TOKEN, or from --token-file: never from an argument."})
 public final class DriftCli implements Callable<Integer> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code reconcile [--wait]}: starts a sweep of every CI ({@code --job ID}: follows one already
  * started instead). With {@code --wait} it polls the job until it is no longer running and prints
- * the outcome; a failed sweep exits {@link Exit#UNAVAILABLE}.
+ * the outcome; a failed or interrupted sweep (its instance stopped) exits {@link Exit#UNAVAILABLE}.
  */
 @Command(name = "reconcile", description = "Start a sweep of every CI; with --wait, wait for its outcome.")
 final class ReconcileCommand implements Callable<Integer> {
@@ -52,7 +52,10 @@ final class ReconcileCommand implements Callable<Integer> {
         if (job != null || await) {
             out.println(describe(current));
         }
-        return "failed".equals(current.status()) ? Exit.UNAVAILABLE : Exit.OK;
+        return switch (current.status()) {
+            case "failed", "interrupted" -> Exit.UNAVAILABLE;
+            default -> Exit.OK;
+        };
     }
 
     private Wire.ReconcileJob untilFinished(DriftApi drift, Wire.ReconcileJob started) throws InterruptedException {
@@ -71,11 +74,14 @@ final class ReconcileCommand implements Callable<Integer> {
     private static String describe(Wire.ReconcileJob j) {
         String progress = j.cisDone() + "/" + j.cisTotal() + " CIs, " + j.ledgerChanges() + " ledger changes, "
                 + j.deferred() + " deferred";
+        String name = "Reconcile job " + j.jobId()
+                + (j.scheduledFor() == null ? "" : " (scheduled for " + j.scheduledFor() + ")");
         return switch (j.status()) {
-            case "succeeded" -> "Reconcile job " + j.jobId() + " succeeded at " + j.finishedAt() + ": " + progress + ".";
-            case "failed" -> "Reconcile job " + j.jobId() + " failed at " + j.finishedAt() + ": " + j.error()
+            case "succeeded" -> name + " succeeded at " + j.finishedAt() + ": " + progress + ".";
+            case "failed" -> name + " failed at " + j.finishedAt() + ": " + j.error() + " (" + progress + ").";
+            case "interrupted" -> name + " was interrupted at " + j.finishedAt() + ": " + j.error()
                     + " (" + progress + ").";
-            default -> "Reconcile job " + j.jobId() + " is " + j.status() + ": " + progress + ".";
+            default -> name + " is " + j.status() + ": " + progress + ".";
         };
     }
 }

@@ -45,8 +45,8 @@ final class Wire {
     }
 
     /** {@code POST /drift/reconcile} (202) and {@code GET /drift/reconcile/{id}}. */
-    record ReconcileJob(UUID jobId, String status, String startedAt, String finishedAt, int cisTotal, int cisDone,
-                        int ledgerChanges, int deferred, String error) {
+    record ReconcileJob(UUID jobId, String status, String kind, String scheduledFor, String startedAt,
+                        String finishedAt, int cisTotal, int cisDone, int ledgerChanges, int deferred, String error) {
         boolean running() {
             return "running".equals(status);
         }

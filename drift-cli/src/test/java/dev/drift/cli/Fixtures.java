@@ -46,12 +46,22 @@ final class Fixtures {
     }
 
     static String job(String status) {
+        return job(status, null);
+    }
+
+    /** A reconcile job; with a slot a scheduled one, else on demand. */
+    static String job(String status, String scheduledFor) {
         return """
-                {"job_id":"11111111-2222-3333-4444-555555555555","status":"%s","instance":"drift-1",
-                 "started_at":"2025-06-01T12:00:00Z","finished_at":%s,"cis_total":40,"cis_done":%d,
-                 "ledger_changes":5,"deferred":0,"error":%s}"""
-                .formatted(status, "running".equals(status) ? "null" : "\"2025-06-01T12:00:09Z\"",
-                        "running".equals(status) ? 12 : 40,
-                        "failed".equals(status) ? "\"desired state unavailable\"" : "null");
+                {"job_id":"11111111-2222-3333-4444-555555555555","status":"%s","kind":"%s","scheduled_for":%s,
+                 "instance":"drift-1","started_at":"2025-06-01T12:00:00Z","finished_at":%s,"cis_total":40,
+                 "cis_done":%d,"ledger_changes":5,"deferred":0,"error":%s}"""
+                .formatted(status, scheduledFor == null ? "on_demand" : "scheduled",
+                        scheduledFor == null ? "null" : "\"" + scheduledFor + "\"",
+                        "running".equals(status) ? "null" : "\"2025-06-01T12:00:09Z\"",
+                        "running".equals(status) || "interrupted".equals(status) ? 12 : 40, switch (status) {
+                            case "failed" -> "\"desired state unavailable\"";
+                            case "interrupted" -> "\"instance drift-1 stopped before the sweep finished\"";
+                            default -> "null";
+                        });
     }
 }

@@ -72,6 +72,29 @@ class ReconcileCommandTest {
     }
 
     @Test
+    void waitExitsThreeWhenTheSweepWasInterrupted() {
+        server.enqueue(json(202, job("running")));
+        server.enqueue(json(200, job("interrupted")));
+
+        Cli.Result result = new Cli(server).run("reconcile", "--wait", "--poll-interval", "1ms");
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.out()).contains("Reconcile job " + JOB + " was interrupted at 2025-06-01T12:00:09Z: "
+                + "instance drift-1 stopped before the sweep finished (12/40 CIs, 5 ledger changes, 0 deferred).");
+    }
+
+    @Test
+    void aScheduledJobNamesItsSlot() {
+        server.enqueue(json(200, job("succeeded", "2025-06-01T06:00:00Z")));
+
+        Cli.Result result = new Cli(server).run("reconcile", "--job", JOB);
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out())
+                .startsWith("Reconcile job " + JOB + " (scheduled for 2025-06-01T06:00:00Z) succeeded at");
+    }
+
+    @Test
     void jobShowsAnExistingJobWithoutStartingOne() throws InterruptedException {
         server.enqueue(json(200, job("running")));
 

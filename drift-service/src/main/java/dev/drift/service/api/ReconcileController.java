@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * Full reconciliation on demand: {@code POST /drift/reconcile} starts a sweep of every CI in the
- * background (202, or 409 problem while this instance runs one); {@code GET /drift/reconcile/{id}}
- * shows how it goes ({@link ReconcileJob}), from any instance.
+ * background (202, or 409 problem while any instance runs one, on demand or scheduled);
+ * {@code GET /drift/reconcile/{id}} shows how it goes ({@link ReconcileJob}), from any instance.
  */
 @Controller("/drift/reconcile")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,8 +35,9 @@ final class ReconcileController {
                     .headers(h -> h.location(URI.create("/drift/reconcile/" + s.job().jobId())))
                     .body(new ReconcileStarted(s.job().jobId(), s.job().status(), s.job().startedAt()));
             case ReconcileJobs.Start.AlreadyRunning r -> throw new HttpStatusException(HttpStatus.CONFLICT,
-                    "reconcile job " + r.jobId() + " is running on this instance; follow it at /drift/reconcile/"
-                            + r.jobId());
+                    r.jobId().map(id -> "reconcile job " + id + " is running; follow it at /drift/reconcile/" + id)
+                            .orElse("another sweep is starting; try again in a moment"));
+            case ReconcileJobs.Start.SlotTaken t -> throw new IllegalStateException("an on-demand sweep has no slot");
         };
     }
 

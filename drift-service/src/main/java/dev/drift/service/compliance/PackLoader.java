@@ -56,8 +56,8 @@ public final class PackLoader {
     private volatile PackCatalog current;
 
     @Inject
-    PackLoader(ComplianceProperties properties) {
-        this(Path.of(properties.packsDirectory()), Clock.systemUTC());
+    PackLoader(ComplianceProperties properties, Clock clock) {
+        this(Path.of(properties.packsDirectory()), clock);
     }
 
     /** A loader of {@code directory} whose catalogs are stamped by {@code clock}. */

@@ -1,49 +1,46 @@
 package dev.drift.service.report;
 
 import dev.drift.service.reconcile.Sweep;
-import dev.drift.service.system.Database;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Full sweeps ({@link Sweep}) run in the background on request, recorded in {@code reconcile_job}
- * so that every instance can tell how one went. One runs at a time per instance. A job whose
- * instance dies while it runs stays {@code running}; its {@code instance} says whose it was.
+ * Full sweeps ({@link Sweep}) run in the background, on request or for a slot of the schedule, and
+ * are recorded in {@code reconcile_job} so that every instance can tell how one went.
+ *
+ * <p>One runs at a time across all instances: a sweep starts only if it gets the {@link SweepLock},
+ * which it holds until it ends. A job whose instance died while it ran stays {@code running} until
+ * the next sweep takes the lock and marks it {@code interrupted}; an interrupted scheduled slot may
+ * run again (a sweep is idempotent, so it simply starts over).
  */
 @Singleton
 public final class ReconcileJobs {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileJobs.class);
-    private static final String SELECT = """
-            select id, status, instance, started_at, finished_at, cis_total, cis_done, ledger_changes, deferred, error
-              from reconcile_job where id = ?""";
 
     private final Sweep sweep;
-    private final Database database;
+    private final ReconcileJobStore store;
+    private final SweepLock lock;
+    private final Clock clock;
     private final ExecutorService executor;
     private final String instance = instanceName();
-    private final AtomicReference<UUID> running = new AtomicReference<>();
 
-    ReconcileJobs(Sweep sweep, Database database, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    ReconcileJobs(Sweep sweep, ReconcileJobStore store, SweepLock lock, Clock clock,
+                  @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.sweep = sweep;
-        this.database = database;
+        this.store = store;
+        this.lock = lock;
+        this.clock = clock;
         this.executor = executor;
     }
 
@@ -53,54 +50,71 @@ public final class ReconcileJobs {
         record Started(ReconcileJob job) implements Start {
         }
 
-        /** This instance is already running the job. */
-        record AlreadyRunning(UUID jobId) implements Start {
+        /**
+         * Another sweep runs, on this or another instance.
+         *
+         * @param jobId its job; empty in the moment between its taking the lock and recording the job
+         */
+        record AlreadyRunning(Optional<UUID> jobId) implements Start {
+        }
+
+        /** The slot has a run already (only from {@link #startScheduled}). */
+        record SlotTaken(Instant slot) implements Start {
         }
     }
 
-    /** Starts a sweep in the background unless this instance runs one. */
+    /** Starts a sweep in the background unless one runs anywhere. */
     public Start start() {
-        UUID id = UUID.randomUUID();
-        if (!running.compareAndSet(null, id)) {
-            return new Start.AlreadyRunning(running.get());
-        }
-        try {
-            Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            database.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into reconcile_job (id, status, instance, started_at) values (?, 'running', ?, ?)")) {
-                    ps.setObject(1, id);
-                    ps.setString(2, instance);
-                    ps.setObject(3, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
-                    return ps.executeUpdate();
-                }
-            });
-            executor.execute(() -> run(id));
-            return new Start.Started(new ReconcileJob(id, "running", instance, startedAt, null, 0, 0, 0, 0, null));
-        } catch (RuntimeException e) {
-            running.set(null);
-            if (e instanceof RejectedExecutionException) {
-                finish(id, "failed", null, "could not be started: " + e.getMessage());
-            }
-            throw e;
-        }
+        return start(JobKind.ON_DEMAND, null);
+    }
+
+    /** Starts the slot's sweep in the background unless a sweep runs anywhere or the slot has a run. */
+    public Start startScheduled(Instant slot) {
+        return start(JobKind.SCHEDULED, slot);
+    }
+
+    /** Whether a scheduled run of the slot has ended as {@code succeeded} or {@code failed}. */
+    public boolean slotFinished(Instant slot) {
+        return store.slotFinished(slot);
     }
 
     /** The job, whichever instance runs or ran it. */
     public Optional<ReconcileJob> find(UUID id) {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT)) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(job(rs)) : Optional.empty();
-                }
-            }
-        });
+        return store.find(id);
     }
 
-    private void run(UUID id) {
+    private Start start(JobKind kind, Instant slot) {
+        Optional<SweepLock.Held> held = lock.tryAcquire();
+        if (held.isEmpty()) {
+            return new Start.AlreadyRunning(store.running());
+        }
+        UUID id = UUID.randomUUID();
+        boolean handedOver = false;
         try {
-            Sweep.Result result = sweep.run(Optional.of(id), (done, total, changes) -> progress(id, done, total, changes));
+            Optional<ReconcileJob> job = store.begin(new ReconcileJobStore.NewJob(id, kind, slot, instance, now()));
+            if (job.isEmpty()) {
+                return new Start.SlotTaken(slot);
+            }
+            try {
+                executor.execute(() -> run(id, held.get()));
+            } catch (RuntimeException e) {
+                finish(id, "failed", null, "could not be started: " + e.getMessage());
+                throw e;
+            }
+            handedOver = true;
+            return new Start.Started(job.get());
+        } finally {
+            if (!handedOver) {
+                held.get().close();
+            }
+        }
+    }
+
+    /** Records the end before the lock goes, so that the next sweep never takes this job for an orphan. */
+    private void run(UUID id, SweepLock.Held held) {
+        try {
+            Sweep.Result result = sweep.run(Optional.of(id),
+                    (done, total, changes) -> store.progress(id, done, total, changes));
             finish(id, "succeeded", result, null);
             LOG.info("reconcile job {}: {} CIs, {} ledger changes, {} deferred, in {}", id, result.cis(),
                     result.ledgerChanges(), result.deferred(), result.took());
@@ -108,52 +122,21 @@ public final class ReconcileJobs {
             LOG.warn("reconcile job {} failed: {}", id, e.getMessage(), e);
             finish(id, "failed", null, e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
-            running.set(null);
+            held.close();
         }
     }
 
-    private void progress(UUID id, int done, int total, int changes) {
-        database.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update reconcile_job set cis_done = ?, cis_total = ?, ledger_changes = ? where id = ?")) {
-                ps.setInt(1, done);
-                ps.setInt(2, total);
-                ps.setInt(3, changes);
-                ps.setObject(4, id);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Records the end; with a result its totals, otherwise what was reached stays. */
     private void finish(UUID id, String status, Sweep.Result result, String error) {
         try {
-            database.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        update reconcile_job set status = ?, finished_at = now(), error = ?,
-                               cis_total = coalesce(?, cis_total), cis_done = coalesce(?, cis_done),
-                               ledger_changes = coalesce(?, ledger_changes), deferred = coalesce(?, deferred)
-                         where id = ?""")) {
-                    ps.setString(1, status);
-                    ps.setString(2, error);
-                    ps.setObject(3, result == null ? null : result.cis() - result.deferred(), Types.INTEGER);
-                    ps.setObject(4, result == null ? null : result.cis() - result.deferred(), Types.INTEGER);
-                    ps.setObject(5, result == null ? null : result.ledgerChanges(), Types.INTEGER);
-                    ps.setObject(6, result == null ? null : result.deferred(), Types.INTEGER);
-                    ps.setObject(7, id);
-                    return ps.executeUpdate();
-                }
-            });
+            store.finish(id, status, now(), result, error);
         } catch (RuntimeException e) {
             LOG.error("could not record the end of reconcile job {} ({}): {}", id, status, e.getMessage());
         }
     }
 
-    private static ReconcileJob job(ResultSet rs) throws SQLException {
-        OffsetDateTime finished = rs.getObject(5, OffsetDateTime.class);
-        return new ReconcileJob(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class).toInstant(), finished == null ? null : finished.toInstant(),
-                rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getString(10));
+    /** PostgreSQL keeps microseconds: the time answered must be the time stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String instanceName() {

@@ -54,9 +54,10 @@ class ReconcileJobApiIT extends ServiceIT {
                 .until(() -> !"running".equals(api.get("/drift/reconcile/" + id).get("status")));
 
         Map<String, Object> job = api.get("/drift/reconcile/" + id);
-        assertThat(job).containsOnlyKeys("job_id", "status", "instance", "started_at", "finished_at", "cis_total",
-                        "cis_done", "ledger_changes", "deferred", "error")
-                .containsEntry("job_id", id).containsEntry("status", "succeeded")
+        assertThat(job).containsOnlyKeys("job_id", "status", "kind", "scheduled_for", "instance", "started_at",
+                        "finished_at", "cis_total", "cis_done", "ledger_changes", "deferred", "error")
+                .containsEntry("job_id", id).containsEntry("status", "succeeded").containsEntry("kind", "on_demand")
+                .containsEntry("scheduled_for", null)
                 .containsEntry("started_at", started.get("started_at")).containsEntry("cis_total", 2)
                 .containsEntry("cis_done", 2).containsEntry("ledger_changes", 1).containsEntry("deferred", 0)
                 .containsEntry("error", null);
