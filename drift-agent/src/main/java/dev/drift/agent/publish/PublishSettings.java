@@ -1,5 +1,6 @@
 package dev.drift.agent.publish;
 
+import io.lettuce.core.RedisURI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record PublishSettings(String redisUri, Path stateDirectory, String agent
     public static final Duration DEFAULT_REPLAY_INTERVAL = Duration.ofSeconds(1);
 
     public PublishSettings {
-        Objects.requireNonNull(redisUri, "redisUri");
+        RedisURI.create(Objects.requireNonNull(redisUri, "redisUri")); // a malformed URI fails at startup
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         Objects.requireNonNull(agent, "agent");
         requirePositive(commandTimeout, "commandTimeout");
@@ -57,6 +58,11 @@ public record PublishSettings(String redisUri, Path stateDirectory, String agent
     public PublishSettings withSpoolBound(long maxBytes, long maxRecords) {
         return new PublishSettings(redisUri, stateDirectory, agent, commandTimeout, maxStreamLength, maxBytes,
                 maxRecords, replayInterval);
+    }
+
+    public PublishSettings withCommandTimeout(Duration timeout) {
+        return new PublishSettings(redisUri, stateDirectory, agent, timeout, maxStreamLength, spoolMaxBytes,
+                spoolMaxRecords, replayInterval);
     }
 
     public PublishSettings withMaxStreamLength(long entries) {

@@ -71,6 +71,8 @@ public final class RedisSink implements EventSink {
      *
      * @throws SinkFullException    if the spool is at its bound: the event is dropped and logged
      * @throws UncheckedIOException if the spool cannot be written: the event is not durable
+     * @throws IllegalArgumentException if the event must be spooled but is over the spool's record
+     *                                  limit of 64 MiB
      */
     @Override
     public synchronized void publish(OutboundEvent event) {

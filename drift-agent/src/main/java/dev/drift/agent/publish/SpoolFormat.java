@@ -35,12 +35,17 @@ final class SpoolFormat {
         }
     }
 
+    /** @throws IllegalArgumentException if the entry is too large to be read back */
     static ByteBuffer encode(StreamEntry entry) {
         byte[] stream = entry.stream().getBytes(StandardCharsets.UTF_8);
         byte[] ciId = entry.ciId().getBytes(StandardCharsets.UTF_8);
         byte[] payload = entry.payload().getBytes(StandardCharsets.UTF_8);
-        int bodyLength = Long.BYTES + Integer.BYTES * 2 + stream.length + ciId.length + payload.length;
-        ByteBuffer body = ByteBuffer.allocate(bodyLength)
+        long bodyLength = (long) Long.BYTES + Integer.BYTES * 2 + stream.length + ciId.length + payload.length;
+        if (bodyLength > MAX_BODY_BYTES) {
+            throw new IllegalArgumentException(entry + " is " + bodyLength + " bytes, over the spool's limit of "
+                    + MAX_BODY_BYTES);
+        }
+        ByteBuffer body = ByteBuffer.allocate((int) bodyLength)
                 .putLong(entry.seq())
                 .putInt(stream.length).put(stream)
                 .putInt(ciId.length).put(ciId)
@@ -48,8 +53,8 @@ final class SpoolFormat {
                 .flip();
         CRC32C crc = new CRC32C();
         crc.update(body.duplicate());
-        return ByteBuffer.allocate(HEADER_BYTES + bodyLength)
-                .putInt(bodyLength)
+        return ByteBuffer.allocate(HEADER_BYTES + (int) bodyLength)
+                .putInt((int) bodyLength)
                 .putInt((int) crc.getValue())
                 .put(body)
                 .flip();

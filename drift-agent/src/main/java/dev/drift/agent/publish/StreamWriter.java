@@ -64,10 +64,10 @@ final class StreamWriter implements AutoCloseable {
     }
 
     private void disconnect() {
-        if (connection != null) {
+        if (connection != null && connection.isOpen()) {
             connection.closeAsync();
-            connection = null;
         }
+        connection = null;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import redis.embedded.RedisServer;
 
@@ -62,6 +63,13 @@ final class EmbeddedRedis implements AutoCloseable {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded Redis", e);
+        }
+    }
+
+    /** Makes Redis hold every write command for a while, as a server too busy to answer would. */
+    void pauseWrites(Duration duration) {
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().clientPause(duration.toMillis());
         }
     }
 

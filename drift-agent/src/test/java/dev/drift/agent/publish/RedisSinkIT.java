@@ -89,6 +89,27 @@ class RedisSinkIT {
     }
 
     @Test
+    void anXaddThatTimesOutIsSpooledAndDeliveredOnceRedisAnswersAgain() {
+        try (RedisSink sink = new RedisSink(Events.settings(redis.port(), state)
+                .withCommandTimeout(Duration.ofMillis(200)))) {
+            sink.publish(fileChanged(1));
+            redis.pauseWrites(Duration.ofSeconds(2));
+
+            long start = System.nanoTime();
+            sink.publish(fileChanged(2));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            assertThat(sink.pending()).isEqualTo(1);
+            await().atMost(PATIENCE).until(() -> sink.pending() == 0);
+        }
+
+        // The timed-out XADD may still have been applied when the pause ended: at least once.
+        assertThat(payloads(redis.entries(STREAM))).extracting(p -> p.get("path").asText())
+                .startsWith("/etc/file-1", "/etc/file-2")
+                .containsOnly("/etc/file-1", "/etc/file-2");
+    }
+
+    @Test
     void streamsAreCappedAtAboutTheConfiguredLength() {
         try (RedisSink sink = new RedisSink(Events.settings(redis.port(), state).withMaxStreamLength(100))) {
             IntStream.rangeClosed(1, 2_000).forEach(n -> sink.publish(fileChanged(n)));
