@@ -50,8 +50,13 @@ public final class RedisSink implements EventSink {
         this.agent = settings.agent();
         this.directory = createDirectory(settings.directory());
         this.lock = DirectoryLock.acquire(directory);
-        this.sequence = SequenceCounter.open(directory);
-        this.spool = Spool.open(directory, settings.spoolBound());
+        try {
+            this.sequence = SequenceCounter.open(directory);
+            this.spool = Spool.open(directory, settings.spoolBound());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         this.writer = new StreamWriter(RedisURI.create(settings.redisUri()), settings.commandTimeout(),
                 settings.maxStreamLength());
         this.replayer = new SpoolReplayer(spool, writer, settings.replayInterval());

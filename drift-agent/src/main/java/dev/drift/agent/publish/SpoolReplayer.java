@@ -20,12 +20,15 @@ final class SpoolReplayer implements AutoCloseable {
 
     private final Spool spool;
     private final StreamWriter writer;
+    private final Duration interval;
     private final ScheduledExecutorService executor;
     private long replayedSinceEmpty;
+    private boolean stalled;
 
     SpoolReplayer(Spool spool, StreamWriter writer, Duration interval) {
         this.spool = spool;
         this.writer = writer;
+        this.interval = interval;
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("drift-spool-replay").daemon().factory());
         executor.scheduleWithFixedDelay(this::drain, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -53,9 +56,14 @@ final class SpoolReplayer implements AutoCloseable {
         int sent = 0;
         for (SpoolFormat.Read.Record record : batch) {
             if (writer.add(record.entry()) instanceof Delivery.Failed failed) {
-                LOG.log(Level.DEBUG, "replay of {0} failed: {1}", record.entry(), failed.reason());
+                // Once per stall: Redis down for an hour must not write a line a second, but a
+                // record Redis keeps refusing (a key of the wrong type, say) must not stall unseen.
+                LOG.log(stalled ? Level.DEBUG : Level.WARNING, "replay waits at {0}: {1}; retrying every {2}",
+                        record.entry(), failed.reason(), interval);
+                stalled = true;
                 break;
             }
+            stalled = false;
             sent++;
         }
         if (sent > 0) {

@@ -64,15 +64,16 @@ final class StreamWriter implements AutoCloseable {
     }
 
     private void disconnect() {
-        if (connection != null && connection.isOpen()) {
+        if (connection != null) {
             connection.closeAsync();
+            connection = null;
         }
-        connection = null;
     }
 
     @Override
     public synchronized void close() {
-        disconnect();
+        connection = null;
+        // Shutting the client down closes its connection; closing it here as well would race that.
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
