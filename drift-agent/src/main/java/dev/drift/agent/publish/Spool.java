@@ -31,6 +31,7 @@ final class Spool implements AutoCloseable {
     static final String OFFSET_FILE = "spool.offset";
     /** Acknowledged bytes worth reclaiming before the spool has fully drained. */
     static final long COMPACT_AFTER_BYTES = 4L * 1024 * 1024;
+    private static final Pattern OFFSET = Pattern.compile("(\\d{1,18}) (\\d{1,18})");
     private static final Pattern GENERATION_FILE = Pattern.compile("spool-(\\d+)\\.log");
     private static final System.Logger LOG = System.getLogger(Spool.class.getName());
 
@@ -57,11 +58,16 @@ final class Spool implements AutoCloseable {
     }
 
     private void recover() {
-        String[] position = DurableFiles.read(directory.resolve(OFFSET_FILE)).orElse("0 0").split(" ");
-        generation = Long.parseLong(position[0]);
+        String position = DurableFiles.read(directory.resolve(OFFSET_FILE)).orElse("0 0");
+        Matcher parsed = OFFSET.matcher(position);
+        if (!parsed.matches()) {
+            throw new IllegalStateException(directory.resolve(OFFSET_FILE) + " is damaged ('" + position
+                    + "'); it names the spool file and the offset of its oldest unsent event");
+        }
+        generation = Long.parseLong(parsed.group(1));
         deleteGenerationsOtherThan(generation);
         file = openGeneration(generation);
-        readOffset = Long.parseLong(position[1]);
+        readOffset = Long.parseLong(parsed.group(2));
         long size = size();
         if (readOffset > size) {
             LOG.log(Level.WARNING, "spool read offset {0} is past the end of {1} ({2} bytes); "

@@ -33,7 +33,8 @@ class HeartbeatTest {
         assertThat(beat.stream()).isEqualTo("agent.heartbeat");
         assertThat(beat.ciId()).isEqualTo("host-01");
         assertThat(beat.payload().toString()).isEqualTo(
-                "{\"ci_id\":\"host-01\",\"watched_paths\":12,\"spool_depth\":7,\"observed_at\":\"2026-12-06T01:30:00Z\"}");
+                "{\"ci_id\":\"host-01\",\"watched_paths\":12,\"spool_depth\":7,"
+                        + "\"observed_at\":\"2026-12-06T01:30:00Z\"}");
     }
 
     @Test

@@ -64,6 +64,23 @@ class SpoolTest {
     }
 
     @Test
+    void aLongSpoolIsCompactedWhileDrainingAndKeepsItsTail() throws IOException {
+        String bulk = "x".repeat(100_000);
+        try (Spool spool = Spool.open(directory, new SpoolBound(Long.MAX_VALUE, 1000))) {
+            IntStream.rangeClosed(1, 60).forEach(seq -> spool.append(
+                    new StreamEntry("drift.file_changed", "host-01", seq, "{\"diff\":\"" + bulk + "\"}")));
+            List<SpoolFormat.Read.Record> first45 = spool.peek(45);
+            spool.acknowledge(first45.getLast(), 45);
+        }
+
+        assertThat(Files.size(spoolFiles().getFirst())).isLessThan(16 * 100_100L);
+        try (Spool reopened = Spool.open(directory, ROOMY)) {
+            assertThat(seqs(reopened.peek(100))).containsExactlyElementsOf(
+                    IntStream.rangeClosed(46, 60).mapToObj(Long::valueOf).toList());
+        }
+    }
+
+    @Test
     void aRecordCutShortByACrashIsDiscardedAndTheOthersKept() throws IOException {
         try (Spool spool = Spool.open(directory, ROOMY)) {
             IntStream.rangeClosed(1, 3).forEach(seq -> spool.append(entry(seq)));
@@ -146,6 +163,15 @@ class SpoolTest {
             assertThat(seqs(reopened.peek(10))).containsExactly(1L, 2L);
         }
         assertThat(spoolFiles()).hasSize(1);
+    }
+
+    @Test
+    void refusesToGuessWhenTheOffsetFileIsDamaged() throws IOException {
+        Files.writeString(directory.resolve(Spool.OFFSET_FILE), "3 x");
+
+        assertThatThrownBy(() -> Spool.open(directory, ROOMY))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("damaged");
     }
 
     private List<Path> spoolFiles() throws IOException {
