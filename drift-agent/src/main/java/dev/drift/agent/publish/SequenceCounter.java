@@ -7,6 +7,12 @@ import java.nio.file.Path;
  * a kill -9. Numbers are reserved in blocks: the file holds the first number not yet reserved, and
  * is durably raised before any number of a new block is handed out. A restart continues at the
  * stored number, so the unused rest of the last block is skipped (gaps are possible, reuse is not).
+ *
+ * <p>A counter without a file (a new node, or a state directory that was lost) starts at the current
+ * time in microseconds since the epoch, so it lands above every number an earlier state directory
+ * on this node handed out (unless that one published more than a million events per second on
+ * average), and the service, which skips a (CI, seq) it has taken before as a replay, keeps taking
+ * its events.
  */
 final class SequenceCounter {
     static final String FILE = "seq";
@@ -30,8 +36,14 @@ final class SequenceCounter {
      *                               would reuse numbers the service has already seen
      */
     static SequenceCounter open(Path directory) {
+        return open(directory, java.time.Clock.systemUTC());
+    }
+
+    /** {@link #open(Path)}, with the clock that places a fresh counter's first number. */
+    static SequenceCounter open(Path directory, java.time.Clock clock) {
         Path file = directory.resolve(FILE);
-        long next = DurableFiles.read(file).map(text -> parse(file, text)).orElse(FIRST);
+        long next = DurableFiles.read(file).map(text -> parse(file, text))
+                .orElseGet(() -> Math.max(FIRST, clock.millis() * 1_000));
         return new SequenceCounter(file, next);
     }
 

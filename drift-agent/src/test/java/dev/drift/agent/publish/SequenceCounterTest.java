@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,12 +17,27 @@ class SequenceCounterTest {
     Path directory;
 
     @Test
-    void startsAtOneAndCountsUp() {
-        SequenceCounter counter = SequenceCounter.open(directory);
+    void aFreshCounterStartsAtTheTimeInMicrosecondsAndCountsUp() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-06T00:00:00Z"), ZoneOffset.UTC);
+        SequenceCounter counter = SequenceCounter.open(directory, clock);
 
-        assertThat(counter.next()).isEqualTo(1);
-        assertThat(counter.next()).isEqualTo(2);
-        assertThat(counter.next()).isEqualTo(3);
+        long first = clock.millis() * 1_000;
+        assertThat(counter.next()).isEqualTo(first);
+        assertThat(counter.next()).isEqualTo(first + 1);
+        assertThat(counter.next()).isEqualTo(first + 2);
+    }
+
+    @Test
+    void aNodeThatLostItsStateDirectoryStillCountsAboveWhatItHandedOutBefore() throws IOException {
+        Clock anHourAgo = Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(-1));
+        SequenceCounter before = SequenceCounter.open(directory, anHourAgo);
+        long last = 0;
+        for (int i = 0; i < 3 * SequenceCounter.BLOCK; i++) {
+            last = before.next();
+        }
+        Files.delete(directory.resolve(SequenceCounter.FILE));
+
+        assertThat(SequenceCounter.open(directory).next()).isGreaterThan(last);
     }
 
     @Test

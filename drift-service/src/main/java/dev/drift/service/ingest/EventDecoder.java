@@ -37,7 +37,8 @@ public final class EventDecoder {
             "drift.file_changed", new FileEventMapper(),
             "network.changed", new NetworkEventMapper(),
             "ansible.facts_collected", new FactsEventMapper(),
-            "compliance.check_result", new ProbeEventMapper());
+            "compliance.check_result", new ProbeEventMapper(),
+            "agent.heartbeat", new HeartbeatEventMapper());
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final EventSchemas schemas = EventSchemas.load(MAPPERS.keySet());
@@ -82,7 +83,13 @@ public final class EventDecoder {
         CiKey ci = ciKey(fields.get(CI_ID), payload.get(CI_ID));
         Instant observedAt = observedAt(payload.get("observed_at"), entryId);
         EventMapper.Mapping mapping = mapper.map(payload);
-        return new Decoded.Valid(new StreamEvent(ci, stream, observedAt, mapping.observations(), mapping.coverage()));
+        return new Decoded.Valid(new StreamEvent(ci, stream, observedAt, mapping.observations(), mapping.coverage(),
+                agentSeq(payload.get("seq"))));
+    }
+
+    /** The agent's {@code seq} when it is a whole number (the schemas say so where they list it). */
+    private static Long agentSeq(JsonNode seq) {
+        return seq != null && seq.canConvertToExactIntegral() && seq.canConvertToLong() ? seq.longValue() : null;
     }
 
     private JsonNode parse(String payload) {

@@ -65,7 +65,7 @@ final class IngestWriter {
      * What a committed batch did: the CIs left to the reconcile workers, the entries seen for the
      * first time, and how many ledger changes the inline reconcile made.
      */
-    private record Applied(Set<CiKey> later, Set<String> fresh, int ledgerChanges) {
+    private record Applied(Set<CiKey> later, Set<String> fresh, Set<String> replayed, int ledgerChanges) {
     }
 
     /** Applies the entries; returns the CIs left to the reconcile workers. */
@@ -93,15 +93,23 @@ final class IngestWriter {
         if (applied.ledgerChanges() > 0) {
             reconciler.nudgeDelivery();
         }
-        entries.forEach(a -> metrics.consumed(a.entry().stream(),
-                applied.fresh().contains(a.entry().source()) ? Consumed.APPLIED : Consumed.DUPLICATE));
+        entries.forEach(a -> metrics.consumed(a.entry().stream(), outcome(applied, a.entry().source())));
         return applied.later();
+    }
+
+    private static Consumed outcome(Applied applied, String source) {
+        if (applied.fresh().contains(source)) {
+            return Consumed.APPLIED;
+        }
+        return applied.replayed().contains(source) ? Consumed.REPLAYED : Consumed.DUPLICATE;
     }
 
     private Applied applyAll(Connection c, Set<CiKey> cis, List<Accepted> entries,
                                 Map<CiKey, DesiredLookup> desired) throws SQLException {
         CiLocks.lock(c, cis);
         Set<String> fresh = markProcessed(c, entries);
+        Set<String> replayed = agentReplays(c, entries, fresh);
+        fresh.removeAll(replayed);
         List<ActualStateRepository.SourcedEvent> events = new ArrayList<>();
         Set<CiKey> freshCis = new LinkedHashSet<>();
         for (Accepted a : entries) {
@@ -123,7 +131,27 @@ final class IngestWriter {
         }
         int changes = reconciler.reconcileLocked(c, inline);
         requests.request(c, later);
-        return new Applied(later, fresh, changes);
+        return new Applied(later, fresh, replayed, changes);
+    }
+
+    /** Entries seen for the first time that the drift agent had already sent (see {@link AgentSequences}). */
+    private static Set<String> agentReplays(Connection c, List<Accepted> entries, Set<String> fresh)
+            throws SQLException {
+        List<Accepted> numbered = entries.stream()
+                .filter(a -> a.event().agentSeq() != null && fresh.contains(a.entry().source())).toList();
+        List<Boolean> isNew = AgentSequences.admit(c, numbered.stream()
+                .map(a -> new AgentSequences.Numbered(a.event().ci(), a.event().agentSeq()))
+                .toList());
+        Set<String> replays = new HashSet<>();
+        for (int i = 0; i < numbered.size(); i++) {
+            if (!isNew.get(i)) {
+                replays.add(numbered.get(i).entry().source());
+            }
+        }
+        if (!replays.isEmpty()) {
+            LOG.info("skipped {} agent event(s) already taken (replayed from the agent's spool)", replays.size());
+        }
+        return replays;
     }
 
     private static Set<String> markProcessed(Connection c, List<Accepted> entries) throws SQLException {
@@ -140,13 +168,16 @@ final class IngestWriter {
         }
     }
 
-    /** Forgets processed ids older than the retention; entries that old are never redelivered. */
+    /**
+     * Forgets processed ids and agent sequence numbers older than the retention; entries that old are
+     * never redelivered, and the agent's spool never holds events that long.
+     */
     int forgetProcessedBefore(Duration retention) {
         return database.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "delete from processed_entry where processed_at < now() - ? * interval '1 millisecond'")) {
                 ps.setLong(1, retention.toMillis());
-                return ps.executeUpdate();
+                return ps.executeUpdate() + AgentSequences.forgetBefore(c, retention);
             }
         });
     }

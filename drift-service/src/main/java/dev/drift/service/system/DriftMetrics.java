@@ -67,6 +67,8 @@ public final class DriftMetrics {
         APPLIED,
         /** Its id was processed before (a redelivery); nothing changed. */
         DUPLICATE,
+        /** The drift agent had sent it before (its seq was taken already); nothing changed. */
+        REPLAYED,
         /** It went to the dead-letter stream. */
         DEAD_LETTERED
     }

@@ -206,7 +206,8 @@ class EventDecoderTest {
         "drift.file_changed.agent-modified.json", "drift.file_changed.agent-deleted.json",
         "network.changed.host-01.json",
         "ansible.facts_collected.ubuntu-2204.json", "ansible.facts_collected.rocky-9.json",
-        "compliance.check_result.backup-ok.json", "compliance.check_result.tls-error.json"})
+        "compliance.check_result.backup-ok.json", "compliance.check_result.tls-error.json",
+        "agent.heartbeat.web-01.json"})
     void everyInboundExampleDecodes(String name) {
         String stream = name.substring(0, name.indexOf(".json"));
         stream = stream.substring(0, stream.lastIndexOf('.'));
@@ -235,7 +236,26 @@ class EventDecoderTest {
     void listsTheInboundStreams() {
         assertThat(decoder.streams()).containsExactlyInAnyOrder(
                 "vm.power_changed", "drift.file_changed", "network.changed", "ansible.facts_collected",
-                "compliance.check_result");
+                "compliance.check_result", "agent.heartbeat");
+    }
+
+    @Test
+    void heartbeatMapsUnderAgentAndCarriesTheAgentsSequenceNumber() {
+        StreamEvent event = valid(decode("agent.heartbeat", example("agent.heartbeat.web-01.json"), null));
+
+        assertThat(event.agentSeq()).isEqualTo(1796518800000042L);
+        assertThat(event.observedAt()).isEqualTo(Instant.parse("2026-12-06T06:00:30Z"));
+        assertThat(event.observations()).containsExactlyInAnyOrder(
+                FieldObservation.value(FieldPath.parse("agent.version"), FieldValue.text("drift-agent/0.1.0")),
+                FieldObservation.value(FieldPath.parse("agent.watched_paths"),
+                        new FieldValue.Number(java.math.BigDecimal.TEN)),
+                FieldObservation.value(FieldPath.parse("agent.spool_depth"),
+                        new FieldValue.Number(java.math.BigDecimal.ZERO)));
+    }
+
+    @Test
+    void eventsWithoutASequenceNumberHaveNone() {
+        assertThat(valid(decode("vm.power_changed", "{\"power_state\": \"on\"}", "host-01")).agentSeq()).isNull();
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventSchemasTest {
     static final List<String> STREAMS = List.of(
             "vm.power_changed", "drift.file_changed", "network.changed", "ansible.facts_collected",
-            "compliance.check_result", "drift.detected", "drift.resolved", "drift.dlq");
+            "compliance.check_result", "agent.heartbeat", "drift.detected", "drift.resolved", "drift.dlq");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final EventSchemas SCHEMAS = EventSchemas.load(STREAMS);
 

@@ -31,7 +31,7 @@ import org.slf4j.MDC;
 class MetricsIT extends ServiceIT {
     private static final String POWER = "vm.power_changed";
     private static final List<String> STREAMS = List.of("drift.file_changed", POWER, "network.changed",
-            "ansible.facts_collected", "compliance.check_result");
+            "ansible.facts_collected", "compliance.check_result", "agent.heartbeat");
 
     @Inject
     @Client("/")
