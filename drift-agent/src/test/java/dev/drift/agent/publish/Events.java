@@ -7,6 +7,7 @@ import dev.drift.agent.event.OutboundEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,20 @@ final class Events {
         return new OutboundEvent(STREAM, "host-01", payload);
     }
 
+    /**
+     * Settings for a sink on {@code stateDirectory}. A new directory gets a sequence file saying 1, so
+     * the tests count from 1 (a fresh counter would start at the time in microseconds).
+     */
     static PublishSettings settings(int redisPort, Path stateDirectory) {
+        Path seq = stateDirectory.resolve("publish").resolve(SequenceCounter.FILE);
+        try {
+            if (Files.notExists(seq)) {
+                Files.createDirectories(seq.getParent());
+                Files.writeString(seq, "1");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return PublishSettings.defaults("redis://127.0.0.1:" + redisPort, stateDirectory, AGENT)
                 .withReplayInterval(Duration.ofMillis(100));
     }
