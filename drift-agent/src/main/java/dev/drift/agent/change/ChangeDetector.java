@@ -1,0 +1,171 @@
+package dev.drift.agent.change;
+
+import dev.drift.agent.baseline.BaselineStore;
+import dev.drift.agent.baseline.FileState;
+import dev.drift.agent.baseline.FileStateReader;
+import dev.drift.agent.baseline.Observation;
+import dev.drift.agent.event.EventSink;
+import dev.drift.agent.event.OutboundEvent;
+import dev.drift.agent.parse.Settings;
+import dev.drift.agent.parse.SettingsParser;
+import dev.drift.agent.parse.SettingsParsers;
+import dev.drift.agent.watch.PathListener;
+import dev.drift.agent.watch.WatchScope;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+
+/**
+ * Compares what is on disk with the baseline and publishes {@code drift.file_changed} for every
+ * difference, then makes the observation the new baseline. Level-triggered and idempotent: a
+ * second call for an unchanged path publishes nothing.
+ *
+ * <p>The event is published before the baseline moves on: if the agent dies in between, the change
+ * is reported again at the next start rather than lost. A sensitive file (see
+ * {@link dev.drift.agent.redact.SensitiveFiles}) is published with {@code sensitive: true}, its
+ * hash and attributes, and no diff; its settings only when the parser is safe for secrets. Only
+ * paths and change kinds are ever logged.
+ *
+ * <p>Thread-safe: the watcher thread and the startup scan may call it at the same time.
+ */
+public final class ChangeDetector implements PathListener {
+    private static final Logger LOG = Logger.getLogger(ChangeDetector.class.getName());
+
+    private final String ciId;
+    private final WatchScope scope;
+    private final FileStateReader reader;
+    private final BaselineStore baseline;
+    private final EventSink sink;
+    private final Clock clock;
+
+    public ChangeDetector(String ciId, WatchScope scope, FileStateReader reader, BaselineStore baseline,
+                          EventSink sink, Clock clock) {
+        this.ciId = Objects.requireNonNull(ciId, "ciId");
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.baseline = Objects.requireNonNull(baseline, "baseline");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Reconciles the path, or every watched and every known file at or below it. */
+    @Override
+    public synchronized void changed(Path path) {
+        for (Path file : candidates(path)) {
+            reconcile(file, false);
+        }
+    }
+
+    /**
+     * Reconciles every watched file and every file in the baseline: publishes what changed while
+     * the agent was not running, then a {@code snapshot} of each unchanged file, so the service
+     * holds the full current state of the node after every start. Baselines of paths that are no
+     * longer watched are dropped without an event.
+     */
+    public synchronized ScanReport startupScan() {
+        long start = System.nanoTime();
+        TreeSet<Path> files = new TreeSet<>(scope.currentFiles());
+        files.addAll(baseline.paths());
+        List<Path> unchanged = new ArrayList<>();
+        int changed = 0;
+        for (Path file : files) {
+            switch (reconcile(file, true)) {
+                case PUBLISHED -> changed++;
+                case UNCHANGED -> unchanged.add(file);
+                case SKIPPED -> { }
+            }
+        }
+        int snapshots = 0;
+        for (Path file : unchanged) {
+            snapshots += publishSnapshot(file) ? 1 : 0;
+        }
+        ScanReport report = new ScanReport(changed, snapshots, Duration.ofNanos(System.nanoTime() - start));
+        LOG.info(() -> "startup scan: " + report.changed() + " changes since the last run, " + report.snapshots()
+                + " unchanged files, " + report.took().toMillis() + " ms");
+        return report;
+    }
+
+    private List<Path> candidates(Path path) {
+        TreeSet<Path> files = new TreeSet<>(scope.filesAt(path));
+        files.addAll(baseline.pathsUnder(path));
+        if (scope.covers(path)) {
+            files.add(path);
+        }
+        return List.copyOf(files);
+    }
+
+    private enum Outcome { PUBLISHED, UNCHANGED, SKIPPED }
+
+    private Outcome reconcile(Path file, boolean scanning) {
+        if (!scope.covers(file)) {
+            baseline.remove(file);
+            return Outcome.SKIPPED;
+        }
+        try {
+            Optional<Observation> now = reader.read(file);
+            Optional<FileState> before = baseline.get(file);
+            Optional<ChangeKind> change = ChangeKind.between(before, now.map(Observation::state));
+            if (change.isEmpty()) {
+                return now.isPresent() ? Outcome.UNCHANGED : Outcome.SKIPPED;
+            }
+            publish(file, change.get(), before, now);
+            now.ifPresentOrElse(o -> baseline.put(file, o.state()), () -> baseline.remove(file));
+            LOG.fine(() -> change.get().json() + " " + file + (scanning ? " (while the agent was not running)" : ""));
+            return Outcome.PUBLISHED;
+        } catch (IOException e) {
+            logUnreadable(file, e);
+            return Outcome.SKIPPED;
+        }
+    }
+
+    private boolean publishSnapshot(Path file) {
+        try {
+            Optional<Observation> now = reader.read(file);
+            now.ifPresent(o -> publish(file, ChangeKind.SNAPSHOT, Optional.empty(), now));
+            return now.isPresent();
+        } catch (IOException e) {
+            logUnreadable(file, e);
+            return false;
+        }
+    }
+
+    /** The exception's class only: its message could quote the file. */
+    private static void logUnreadable(Path file, IOException e) {
+        LOG.warning(() -> "cannot read " + file + " (" + e.getClass().getSimpleName() + "); it is reported once readable");
+    }
+
+    private void publish(Path file, ChangeKind change, Optional<FileState> before, Optional<Observation> now) {
+        Optional<FileState> state = now.map(Observation::state);
+        boolean sensitive = state.map(FileState::sensitive).orElse(false)
+                || before.map(FileState::sensitive).orElse(false);
+        Optional<String> diff = sensitive || change == ChangeKind.SNAPSHOT ? Optional.empty() : diff(file, before, state);
+        Optional<Settings> settings = now.flatMap(o -> settings(file, o, sensitive));
+        sink.publish(new OutboundEvent(FileChangedPayload.STREAM, ciId, FileChangedPayload.build(
+                ciId, file, change, state, sensitive, diff, settings, Instant.now(clock))));
+    }
+
+    /** Against an absent side as empty; none when either side's text is unknown (binary, too large). */
+    private static Optional<String> diff(Path file, Optional<FileState> before, Optional<FileState> now) {
+        Optional<String> old = before.isPresent() ? before.get().content() : Optional.of("");
+        Optional<String> current = now.isPresent() ? now.get().content() : Optional.of("");
+        if (old.isEmpty() || current.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = UnifiedDiff.between(file.toString(), old.get(), current.get());
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    private static Optional<Settings> settings(Path file, Observation now, boolean sensitive) {
+        return SettingsParsers.forPath(file)
+                .filter(parser -> !sensitive || parser.safeWhenSensitive())
+                .flatMap(parser -> now.text().map(parser::parse));
+    }
+}
