@@ -57,7 +57,12 @@ public final class ConfigLoader {
         Settings settings = new Settings(hostName);
         flags.configFile().ifPresent(file -> settings.apply(readYaml(file), file));
         flags.applyTo(settings);
-        return settings.build();
+        try {
+            return settings.build();
+        } catch (ConfigException e) {
+            String source = flags.configFile().map(file -> file + " (with the command line): ").orElse("");
+            throw new ConfigException(source + e.getMessage(), e);
+        }
     }
 
     private static JsonNode readYaml(Path file) {

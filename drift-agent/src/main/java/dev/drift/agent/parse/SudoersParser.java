@@ -45,7 +45,7 @@ final class SudoersParser implements SettingsParser {
         for (String raw : content.lines().toList()) {
             String line = raw.strip();
             if (line.endsWith("\\")) {
-                current.append(line, 0, line.length() - 1).append(' ');
+                current.append(line.substring(0, line.length() - 1).strip()).append(" ");
                 continue;
             }
             current.append(line);
