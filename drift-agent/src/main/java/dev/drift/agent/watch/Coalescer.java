@@ -33,10 +33,20 @@ final class Coalescer {
         this.maxDelayNanos = maxDelayNanos;
     }
 
-    /** An event for the path happened now. */
+    /**
+     * An event for the path happened now. A pending directory above it (a rescan after an
+     * overflow, a directory moved in) is kept waiting too, so it is walked once the tree is quiet
+     * rather than while its files are still being written.
+     */
     void touch(Path path, long now) {
         Pending before = pending.get(path);
         pending.put(path, new Pending(before == null ? now : before.first(), now));
+        for (Path dir = path.getParent(); dir != null; dir = dir.getParent()) {
+            Pending above = pending.get(dir);
+            if (above != null) {
+                pending.put(dir, new Pending(above.first(), now));
+            }
+        }
     }
 
     /** Removes and returns the due paths, in the order they were first touched. */

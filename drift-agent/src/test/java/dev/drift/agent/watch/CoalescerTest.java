@@ -40,6 +40,15 @@ class CoalescerTest {
     }
 
     @Test
+    void aPendingDirectoryWaitsUntilItsTreeIsQuiet() {
+        coalescer.touch(Path.of("/etc"), 0);
+        coalescer.touch(HOSTS, 8);
+
+        assertThat(coalescer.takeDue(10)).isEmpty();
+        assertThat(coalescer.takeDue(18)).containsExactly(Path.of("/etc"), HOSTS);
+    }
+
+    @Test
     void takeAllEmptiesItAtShutdown() {
         coalescer.touch(HOSTS, 0);
 
