@@ -19,8 +19,16 @@ public final class TestAgents {
     }
 
     public static AgentConfig config(Path stateDir, List<WatchTarget> watch, List<String> sensitive) {
+        return config(stateDir, watch, sensitive, Duration.ofMillis(20));
+    }
+
+    /**
+     * @param coalesce wider than the default so that a test thread preempted on a busy machine
+     *                 still writes its burst within one window
+     */
+    public static AgentConfig config(Path stateDir, List<WatchTarget> watch, List<String> sensitive, Duration coalesce) {
         AgentConfig d = AgentConfig.defaults(CI);
-        return new AgentConfig(CI, watch, stateDir, PathPatterns.of(sensitive), d.ignore(), Duration.ofMillis(5),
+        return new AgentConfig(CI, watch, stateDir, PathPatterns.of(sensitive), d.ignore(), coalesce,
                 d.contentMaxBytes(), d.redisUri(), stateDir.resolve("spool"), d.spoolMaxBytes(),
                 d.heartbeatInterval(), true);
     }
