@@ -7,7 +7,6 @@ import dev.drift.agent.baseline.Observation;
 import dev.drift.agent.event.EventSink;
 import dev.drift.agent.event.OutboundEvent;
 import dev.drift.agent.parse.Settings;
-import dev.drift.agent.parse.SettingsParser;
 import dev.drift.agent.parse.SettingsParsers;
 import dev.drift.agent.watch.PathListener;
 import dev.drift.agent.watch.WatchScope;

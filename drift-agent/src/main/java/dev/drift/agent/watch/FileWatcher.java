@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * also catches a file replaced by a rename ({@code sed -i}, vim, dpkg), whose new inode a watch on
  * the file itself would miss. Directories are registered recursively where asked, including ones
  * created later. On Linux {@code ENTRY_MODIFY} covers both writes and attribute changes (chmod,
- * chown). When the event queue overflows, every watched path is handed to the listener again.
+ * chown). A watched file that is a symbolic link is also watched where it points. When the event
+ * queue overflows, every watched path is handed to the listener again.
  *
  * <p>Lifecycle: {@link #start()} registers the watches before it returns, so nothing that happens
  * afterwards is missed; one daemon thread then waits for events, coalesces them and calls the
@@ -51,6 +52,8 @@ public final class FileWatcher implements AutoCloseable {
     private final Coalescer coalescer;
     private final WatchService service;
     private final Map<WatchKey, Path> directories = new HashMap<>();
+    /** The real file behind each watched path that is a symbolic link, to that path. */
+    private final Map<Path, Path> linkedFiles = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -116,8 +119,15 @@ public final class FileWatcher implements AutoCloseable {
         if (event.kind() == ENTRY_CREATE && Files.isDirectory(path) && scope.leadsToWatched(path)) {
             registerNewDirectory(path);
         }
+        Path linked = linkedFiles.get(path);
+        if (linked != null) {
+            coalescer.touch(linked, now);
+        }
         if (scope.covers(path)) {
             coalescer.touch(path, now);
+            if (Files.isSymbolicLink(path)) {
+                registerTargets();
+            }
         } else if (scope.leadsToWatched(path)) {
             scope.targets().stream().map(WatchTarget::path).filter(t -> t.startsWith(path))
                     .forEach(t -> coalescer.touch(t, now));
@@ -149,11 +159,31 @@ public final class FileWatcher implements AutoCloseable {
 
     /** Idempotent: registers what exists of every target's watch set. */
     private void registerTargets() {
+        linkedFiles.clear();
         for (WatchTarget target : scope.targets()) {
             registerNearestExisting(target.path().getParent());
             if (Files.isDirectory(target.path())) {
                 registerDirectory(target.path(), target.recursive());
+            } else if (Files.isSymbolicLink(target.path())) {
+                registerLinkedFile(target.path());
             }
+        }
+    }
+
+    /**
+     * A watched file that is a symbolic link ({@code /etc/resolv.conf} under systemd-resolved) is
+     * reported by its content, so the directory of the file it points to is watched as well; events
+     * there are reported under the watched path. Replacing the link re-resolves it.
+     */
+    private void registerLinkedFile(Path link) {
+        try {
+            Path real = link.toRealPath();
+            if (!real.equals(link) && real.getParent() != null) {
+                linkedFiles.put(real, link);
+                register(real.getParent());
+            }
+        } catch (IOException e) {
+            LOG.fine(() -> link + " points to nothing yet: " + e.getMessage());
         }
     }
 
