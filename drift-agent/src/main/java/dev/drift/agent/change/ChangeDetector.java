@@ -11,6 +11,7 @@ import dev.drift.agent.parse.SettingsParsers;
 import dev.drift.agent.watch.PathListener;
 import dev.drift.agent.watch.WatchScope;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,9 @@ import java.util.logging.Logger;
  * {@link dev.drift.agent.redact.SensitiveFiles}) is published with {@code sensitive: true}, its
  * hash and attributes, and no diff; its settings only when the parser is safe for secrets. Only
  * paths and change kinds are ever logged.
+ *
+ * <p>A change that cannot be published (spool full) or whose baseline cannot be written leaves the
+ * old baseline in place, so it is reported again on the next change of the file or the next start.
  *
  * <p>Thread-safe: the watcher thread and the startup scan may call it at the same time.
  */
@@ -122,6 +126,13 @@ public final class ChangeDetector implements PathListener {
         } catch (IOException e) {
             logUnreadable(file, e);
             return Outcome.SKIPPED;
+        } catch (EventSink.SinkFullException e) {
+            LOG.warning(() -> "spool full: " + file + " keeps its old baseline and is reported on its next change or start");
+            return Outcome.SKIPPED;
+        } catch (UncheckedIOException e) {
+            LOG.warning(() -> "cannot keep the baseline of " + file + ": " + e.getCause().getMessage()
+                    + "; its change may be reported again");
+            return Outcome.SKIPPED;
         }
     }
 
@@ -132,6 +143,9 @@ public final class ChangeDetector implements PathListener {
             return now.isPresent();
         } catch (IOException e) {
             logUnreadable(file, e);
+            return false;
+        } catch (EventSink.SinkFullException e) {
+            LOG.warning(() -> "spool full: no snapshot of " + file);
             return false;
         }
     }
