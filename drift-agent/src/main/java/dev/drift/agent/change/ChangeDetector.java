@@ -16,8 +16,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -77,18 +78,18 @@ public final class ChangeDetector implements PathListener {
         long start = System.nanoTime();
         TreeSet<Path> files = new TreeSet<>(scope.currentFiles());
         files.addAll(baseline.paths());
-        List<Path> unchanged = new ArrayList<>();
+        Map<Path, Observation> unchanged = new LinkedHashMap<>();
         int changed = 0;
         for (Path file : files) {
             switch (reconcile(file, true)) {
-                case PUBLISHED -> changed++;
-                case UNCHANGED -> unchanged.add(file);
-                case SKIPPED -> { }
+                case Outcome.Published p -> changed++;
+                case Outcome.Unchanged u -> unchanged.put(file, u.now());
+                case Outcome.Skipped s -> { }
             }
         }
         int snapshots = 0;
-        for (Path file : unchanged) {
-            snapshots += publishSnapshot(file) ? 1 : 0;
+        for (Map.Entry<Path, Observation> file : unchanged.entrySet()) {
+            snapshots += publishSnapshot(file.getKey(), file.getValue()) ? 1 : 0;
         }
         ScanReport report = new ScanReport(changed, snapshots, Duration.ofNanos(System.nanoTime() - start));
         LOG.info(() -> "startup scan: " + report.changed() + " changes since the last run, " + report.snapshots()
@@ -105,45 +106,51 @@ public final class ChangeDetector implements PathListener {
         return List.copyOf(files);
     }
 
-    private enum Outcome { PUBLISHED, UNCHANGED, SKIPPED }
+    /** What reconciling one file did; an unchanged file carries what was read, for its snapshot. */
+    private sealed interface Outcome {
+        record Published() implements Outcome {
+        }
+
+        record Unchanged(Observation now) implements Outcome {
+        }
+
+        record Skipped() implements Outcome {
+        }
+    }
 
     private Outcome reconcile(Path file, boolean scanning) {
         if (!scope.covers(file)) {
             baseline.remove(file);
-            return Outcome.SKIPPED;
+            return new Outcome.Skipped();
         }
         try {
             Optional<Observation> now = reader.read(file);
             Optional<FileState> before = baseline.get(file);
             Optional<ChangeKind> change = ChangeKind.between(before, now.map(Observation::state));
             if (change.isEmpty()) {
-                return now.isPresent() ? Outcome.UNCHANGED : Outcome.SKIPPED;
+                return now.<Outcome>map(Outcome.Unchanged::new).orElseGet(Outcome.Skipped::new);
             }
             publish(file, change.get(), before, now);
             now.ifPresentOrElse(o -> baseline.put(file, o.state()), () -> baseline.remove(file));
             LOG.fine(() -> change.get().json() + " " + file + (scanning ? " (while the agent was not running)" : ""));
-            return Outcome.PUBLISHED;
+            return new Outcome.Published();
         } catch (IOException e) {
             logUnreadable(file, e);
-            return Outcome.SKIPPED;
+            return new Outcome.Skipped();
         } catch (EventSink.SinkFullException e) {
             LOG.warning(() -> "spool full: " + file + " keeps its old baseline and is reported on its next change or start");
-            return Outcome.SKIPPED;
+            return new Outcome.Skipped();
         } catch (UncheckedIOException e) {
             LOG.warning(() -> "cannot keep the baseline of " + file + ": " + e.getCause().getMessage()
                     + "; its change may be reported again");
-            return Outcome.SKIPPED;
+            return new Outcome.Skipped();
         }
     }
 
-    private boolean publishSnapshot(Path file) {
+    private boolean publishSnapshot(Path file, Observation now) {
         try {
-            Optional<Observation> now = reader.read(file);
-            now.ifPresent(o -> publish(file, ChangeKind.SNAPSHOT, Optional.empty(), now));
-            return now.isPresent();
-        } catch (IOException e) {
-            logUnreadable(file, e);
-            return false;
+            publish(file, ChangeKind.SNAPSHOT, Optional.empty(), Optional.of(now));
+            return true;
         } catch (EventSink.SinkFullException e) {
             LOG.warning(() -> "spool full: no snapshot of " + file);
             return false;
