@@ -1,0 +1,45 @@
+package dev.drift.agent.baseline;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the agent knows of one file: the baseline it compares the next observation with.
+ *
+ * @param sha256    hex SHA-256 of the content
+ * @param mode      permission bits as 4-digit octal, e.g. {@code 0644}
+ * @param owner     owner name (the uid as text when it has no name)
+ * @param group     group name (the gid as text when it has no name)
+ * @param size      size in bytes
+ * @param sensitive whether the file is secret (then {@code content} is always empty)
+ * @param content   the text, for diffs; empty for sensitive, binary or oversized files
+ */
+public record FileState(String sha256, String mode, String owner, String group, long size,
+                        boolean sensitive, Optional<String> content) {
+    public FileState {
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(content, "content");
+        if (sensitive && content.isPresent()) {
+            throw new IllegalArgumentException("a sensitive file's content is never kept");
+        }
+    }
+
+    /** Same content (by hash and size). */
+    public boolean sameContent(FileState other) {
+        return sha256.equals(other.sha256) && size == other.size;
+    }
+
+    /** Same mode, owner and group. */
+    public boolean sameAttributes(FileState other) {
+        return mode.equals(other.mode) && owner.equals(other.owner) && group.equals(other.group);
+    }
+
+    @Override
+    public String toString() {
+        return "FileState[sha256=" + sha256 + ", mode=" + mode + ", owner=" + owner + ", group=" + group
+                + ", size=" + size + ", sensitive=" + sensitive + "]";
+    }
+}

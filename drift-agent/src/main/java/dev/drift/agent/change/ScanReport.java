@@ -1,0 +1,13 @@
+package dev.drift.agent.change;
+
+import java.time.Duration;
+
+/**
+ * What the startup scan did.
+ *
+ * @param changed   changes published (made while the agent was not running)
+ * @param snapshots unchanged files published as {@code snapshot}
+ * @param took      how long the scan took
+ */
+public record ScanReport(int changed, int snapshots, Duration took) {
+}

@@ -1,0 +1,66 @@
+package dev.drift.agent.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BaselineStoreTest {
+    private static final Path HOSTS = Path.of("/etc/hosts");
+    private static final FileState STATE = new FileState("a".repeat(64), "0644", "root", "root", 20, false,
+            Optional.of("127.0.0.1 localhost\n"));
+
+    @TempDir
+    Path state;
+
+    @Test
+    void keepsTheBaselineAcrossRestarts() {
+        BaselineStore.open(state).put(HOSTS, STATE);
+
+        BaselineStore reopened = BaselineStore.open(state);
+
+        assertThat(reopened.paths()).containsExactly(HOSTS);
+        assertThat(reopened.get(HOSTS)).contains(STATE);
+    }
+
+    @Test
+    void removingForgetsThePath() {
+        BaselineStore store = BaselineStore.open(state);
+        store.put(HOSTS, STATE);
+
+        store.remove(HOSTS);
+
+        assertThat(store.get(HOSTS)).isEmpty();
+        assertThat(BaselineStore.open(state).paths()).isEmpty();
+    }
+
+    @Test
+    void writesAtomicallyLeavingNoTemporaryFilesInAPrivateDirectory() throws IOException {
+        BaselineStore store = BaselineStore.open(state);
+        store.put(HOSTS, STATE);
+        store.put(HOSTS, STATE);
+
+        try (Stream<Path> files = Files.list(state.resolve("baseline"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().endsWith(".json")
+                    .doesNotStartWith(".tmp");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("baseline"))))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void aCorruptBaselineFileIsTreatedAsAbsent() throws IOException {
+        BaselineStore.open(state).put(HOSTS, STATE);
+        try (Stream<Path> files = Files.list(state.resolve("baseline"))) {
+            Files.writeString(files.findFirst().orElseThrow(), "{\"path\": \"/etc/hosts\", \"sha");
+        }
+
+        assertThat(BaselineStore.open(state).get(HOSTS)).isEmpty();
+    }
+}
