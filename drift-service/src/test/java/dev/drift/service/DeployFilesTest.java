@@ -40,14 +40,13 @@ class DeployFilesTest {
     private static final Path CONFIG_METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
 
     /**
-     * The environment variables drift-agent reads. The agent is being written (its own issue); for now it
-     * takes them as flags ({@code --redis}, {@code --ci-id}), so the deploy files set both the variables and
-     * the flags. Keep this list in step with the agent.
+     * The environment variables of drift-agent, in one place. The agent takes their values as flags
+     * ({@code --redis}, {@code --ci-id}) and reads no variable itself, so the deploy files set the variables
+     * and pass them as those flags. Keep this list in step with the agent's command line (ConfigLoader).
      */
     private static final Set<String> AGENT_ENV = Set.of("DRIFT_REDIS_URI", "DRIFT_CI_ID");
-    /** Keys of the agent's configuration file; the agent refuses unknown ones. In step with the agent too. */
-    private static final Set<String> AGENT_CONFIG_KEYS = Set.of("ci-id", "watch", "state-dir", "sensitive",
-            "ignore", "coalesce-ms", "content-max-bytes", "redis-uri", "spool", "heartbeat-seconds", "dry-run");
+    /** The agent's configuration with every default, documented; the agent refuses keys not in it. */
+    private static final Path AGENT_DEFAULTS = DEPLOY.resolve("agent/drift-agent.yml");
     private static final Set<String> HEALTH_PATHS = Set.of("/health", "/health/liveness", "/health/readiness");
     private static final Pattern DRIFT_VARIABLE = Pattern.compile("\\bDRIFT_[A-Z0-9_]*[A-Z0-9]");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(DRIFT_[A-Z0-9_]+)");
@@ -245,11 +244,20 @@ class DeployFilesTest {
         String text = read(DEPLOY.resolve("docker/drift-agent.yml"));
         Map<String, Object> config = yamlMap(DEPLOY.resolve("docker/drift-agent.yml"));
 
+        Map<String, Object> defaults = yamlMap(AGENT_DEFAULTS);
+        Set<String> keys = new TreeSet<>(defaults.keySet());
+        keys.add("ci-id"); // commented out there: its default is the host name
+
         assertThat(read(K8S.resolve("drift-agent.yml"))).isEqualTo(text);
-        assertThat(config.keySet()).isSubsetOf(AGENT_CONFIG_KEYS);
+        assertThat(config.keySet()).isSubsetOf(keys);
+        assertThat(map(config.get("probes")).keySet()).isSubsetOf(map(defaults.get("probes")).keySet());
         assertThat(list(config.get("watch"))).map(w -> w instanceof Map<?, ?> m ? m.get("path") : w)
                 .allMatch(path -> path.toString().startsWith("/host/etc/"));
-        assertThat(list(config.get("sensitive"))).contains("/host/etc/shadow", "/host/etc/gshadow");
+        // Every default stays sensitive, and so does the same file under the mount.
+        List<Object> sensitive = list(defaults.get("sensitive"));
+        assertThat(list(config.get("sensitive"))).containsAll(sensitive).containsAll(sensitive.stream()
+                .map(Object::toString).filter(pattern -> pattern.startsWith("/etc/")).map(path -> "/host" + path)
+                .toList()).contains("/host/etc/shadow");
         assertThat(list(map(list(kustomization().get("configMapGenerator")).getFirst()).get("files")))
                 .containsExactly("drift-agent.yml");
     }
