@@ -37,5 +37,6 @@ RUN groupadd --system --gid 10001 drift \
 COPY --from=build /out/ /opt/drift-agent/
 COPY deploy/docker/drift-agent.yml /etc/drift-agent/drift-agent.yml
 USER 10001:10001
-ENTRYPOINT ["java", "-Xmx48m", "-XX:+UseSerialGC", "-jar", "/opt/drift-agent/drift-agent.jar"]
+ENV MALLOC_ARENA_MAX=1
+ENTRYPOINT ["java", "-Xmx24m", "-Xms4m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:MaxMetaspaceSize=32m", "-Xshare:off", "-XX:-UsePerfData", "-Djdk.nio.maxCachedBufferSize=65536", "-jar", "/opt/drift-agent/drift-agent.jar"]
 CMD ["--config", "/etc/drift-agent/drift-agent.yml"]

@@ -233,7 +233,7 @@ class DeployFilesTest {
 
         assertThat(etcMount).containsEntry("mountPath", "/host/etc").containsEntry("readOnly", true);
         assertThat(list(daemonSet.get("tolerations"))).contains(Map.of("operator", "Exists"));
-        assertThat(map(map(agent.get("resources")).get("limits"))).containsEntry("memory", "96Mi");
+        assertThat(map(map(agent.get("resources")).get("limits"))).containsEntry("memory", "128Mi");
         assertThat(list(agent.get("env"))).contains(Map.of("name", "DRIFT_CI_ID",
                 "valueFrom", Map.of("fieldRef", Map.of("fieldPath", "spec.nodeName"))));
         assertThat(list(composeService("drift-agent").raw().get("volumes"))).contains("/etc:/host/etc:ro");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drift.service.reconcile.Sweep;
+import dev.drift.service.report.ReconcileJobs;
 import dev.drift.service.support.FakeTarget;
 import dev.drift.service.support.ServiceIT;
 import dev.drift.service.system.Database;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,9 @@ class ComplianceSweepIT extends ServiceIT {
 
     @Inject
     Database database;
+
+    @Inject
+    ReconcileJobs jobs;
 
     @Override
     protected Map<String, String> overrides() {
@@ -179,6 +184,22 @@ class ComplianceSweepIT extends ServiceIT {
         sweep.run();
         assertThat(drift(ci, PACK_FIELD)).containsEntry("status", "resolved")
                 .containsEntry("resolved_by", "desired_changed");
+    }
+
+    @Test
+    void aReconcileJobRunsTheComplianceCheckAndItsChecksNameTheJob() {
+        String ci = "cmp-web-8";
+        assign(ci, "test-ssh");
+        sshd(ci, "no", "no", "no");
+
+        ReconcileJobs.Start start = jobs.start();
+
+        assertThat(start).isInstanceOf(ReconcileJobs.Start.Started.class);
+        UUID id = ((ReconcileJobs.Start.Started) start).job().jobId();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jobs.find(id).map(j -> j.status().equals("succeeded")).orElse(false));
+        assertThat(row("select job_id::text as job, verdict from compliance_check where ci_id = ? order by id desc limit 1",
+                ci)).containsEntry("job", id.toString()).containsEntry("verdict", "compliant");
     }
 
     @Test
