@@ -82,10 +82,7 @@ public final class AgentBench {
 
     private static Figures latency(Contender contender, RedisCommands<String, String> redis, int saves, int rate)
             throws Exception {
-        Path dir = Files.createTempDirectory("drift-bench-latency-");
-        for (int i = 0; i < LATENCY_FILES; i++) {
-            Files.writeString(dir.resolve("f" + i + ".conf"), "setting = 0\n");
-        }
+        Path dir = directoryOf("f", LATENCY_FILES);
         String stream = contender.stream();
         List<Save> done = new ArrayList<>();
         String after;
@@ -107,12 +104,18 @@ public final class AgentBench {
         return match(contender.name(), done, entries, rate);
     }
 
+    /** A new directory of {@code files} small configuration files named {@code <prefix><n>.conf}. */
+    private static Path directoryOf(String prefix, int files) throws IOException {
+        Path dir = Files.createTempDirectory("drift-bench-" + prefix + "-");
+        for (int i = 0; i < files; i++) {
+            Files.writeString(dir.resolve(prefix + i + ".conf"), "setting = 0\n");
+        }
+        return dir;
+    }
+
     private static Figures throughput(Contender contender, RedisCommands<String, String> redis, int files)
             throws Exception {
-        Path dir = Files.createTempDirectory("drift-bench-throughput-");
-        for (int i = 0; i < files; i++) {
-            Files.writeString(dir.resolve("t" + i + ".conf"), "setting = 0\n");
-        }
+        Path dir = directoryOf("t", files);
         String stream = contender.stream();
         List<Save> done = new ArrayList<>();
         Instant started;
