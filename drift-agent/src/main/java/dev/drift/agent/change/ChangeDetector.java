@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Compares what is on disk with the baseline and publishes {@code drift.file_changed} for every
@@ -42,6 +43,8 @@ import java.util.logging.Logger;
  */
 public final class ChangeDetector implements PathListener {
     private static final Logger LOG = Logger.getLogger(ChangeDetector.class.getName());
+    /** Files read at once in a scan: bounds what is held in memory beside the unchanged files' snapshots. */
+    private static final int READ_CHUNK = 64;
 
     private final String ciId;
     private final WatchScope scope;
@@ -64,7 +67,7 @@ public final class ChangeDetector implements PathListener {
     @Override
     public synchronized void changed(Path path) {
         for (Path file : candidates(path)) {
-            reconcile(file, false);
+            reconcile(file, false, read(file));
         }
     }
 
@@ -80,11 +83,16 @@ public final class ChangeDetector implements PathListener {
         files.addAll(baseline.paths());
         Map<Path, Observation> unchanged = new LinkedHashMap<>();
         int changed = 0;
-        for (Path file : files) {
-            switch (reconcile(file, true)) {
-                case Outcome.Published p -> changed++;
-                case Outcome.Unchanged u -> unchanged.put(file, u.now());
-                case Outcome.Skipped s -> { }
+        List<Path> all = List.copyOf(files);
+        for (int from = 0; from < all.size(); from += READ_CHUNK) {
+            List<Path> chunk = all.subList(from, Math.min(from + READ_CHUNK, all.size()));
+            Map<Path, Read> reads = readInParallel(chunk);
+            for (Path file : chunk) {
+                switch (reconcile(file, true, reads.get(file))) {
+                    case Outcome.Published p -> changed++;
+                    case Outcome.Unchanged u -> unchanged.put(file, u.now());
+                    case Outcome.Skipped s -> { }
+                }
             }
         }
         int snapshots = 0;
@@ -118,13 +126,36 @@ public final class ChangeDetector implements PathListener {
         }
     }
 
-    private Outcome reconcile(Path file, boolean scanning) {
+    /** A file as read from disk, or why it could not be. */
+    private record Read(Optional<Observation> observation, IOException failure) {
+    }
+
+    private Read read(Path file) {
+        try {
+            return new Read(reader.read(file), null);
+        } catch (IOException e) {
+            return new Read(Optional.empty(), e);
+        }
+    }
+
+    /**
+     * Reads the files on the common pool (the cores the machine has); reading and hashing is most of
+     * a scan, and comparing and publishing stay in order on the calling thread.
+     */
+    private Map<Path, Read> readInParallel(List<Path> files) {
+        return files.parallelStream().collect(Collectors.toMap(file -> file, this::read));
+    }
+
+    private Outcome reconcile(Path file, boolean scanning, Read read) {
         if (!scope.covers(file)) {
             baseline.remove(file);
             return new Outcome.Skipped();
         }
         try {
-            Optional<Observation> now = reader.read(file);
+            if (read.failure() != null) {
+                throw read.failure();
+            }
+            Optional<Observation> now = read.observation();
             Optional<FileState> before = baseline.get(file);
             Optional<ChangeKind> change = ChangeKind.between(before, now.map(Observation::state));
             if (change.isEmpty()) {

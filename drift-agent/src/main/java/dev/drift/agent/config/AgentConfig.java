@@ -62,7 +62,7 @@ public record AgentConfig(
     /** Vim swap, backup and its 4913 write probe; Emacs locks; dpkg's new and old copies. */
     public static final List<String> DEFAULT_IGNORE = List.of(
             "*.swp", "*.swx", "*~", ".#*", "4913", "*.dpkg-new", "*.dpkg-old", "*.dpkg-tmp", "*.dpkg-dist");
-    public static final Duration DEFAULT_COALESCE = Duration.ofMillis(5);
+    public static final Duration DEFAULT_COALESCE = Duration.ofMillis(2);
     public static final long DEFAULT_CONTENT_MAX_BYTES = 1024 * 1024;
     public static final URI DEFAULT_REDIS_URI = URI.create("redis://localhost:6379");
     public static final String SPOOL_SUBDIR = "spool";
