@@ -5,6 +5,9 @@ import dev.drift.agent.baseline.FileStateReader;
 import dev.drift.agent.change.ChangeDetector;
 import dev.drift.agent.change.ScanReport;
 import dev.drift.agent.config.AgentConfig;
+import dev.drift.agent.config.HostRoot;
+import dev.drift.agent.config.WatchTarget;
+import java.util.List;
 import dev.drift.agent.event.EventSink;
 import dev.drift.agent.redact.SensitiveFiles;
 import dev.drift.agent.watch.FileWatcher;
@@ -31,10 +34,14 @@ public final class Agent implements AutoCloseable {
 
     /** Starts watching and runs the startup scan before returning. */
     public static Agent start(AgentConfig config, EventSink sink, Clock clock) {
-        WatchScope scope = new WatchScope(config.watch(), config.ignore());
-        FileStateReader reader = new FileStateReader(new SensitiveFiles(config.sensitive()), config.contentMaxBytes());
+        HostRoot host = config.hostRoot();
+        List<WatchTarget> onDisk = config.watch().stream()
+                .map(target -> new WatchTarget(host.onDisk(target.path()), target.recursive())).toList();
+        WatchScope scope = new WatchScope(onDisk, config.ignore());
+        FileStateReader reader = new FileStateReader(new SensitiveFiles(config.sensitive(), host),
+                config.contentMaxBytes());
         ChangeDetector detector = new ChangeDetector(config.ciId(), scope, reader,
-                BaselineStore.open(config.stateDir()), sink, clock);
+                BaselineStore.open(config.stateDir()), sink, clock, host);
         FileWatcher watcher = new FileWatcher(scope, config.coalesce(), detector);
         watcher.start();
         try {

@@ -30,6 +30,6 @@ public final class TestAgents {
         AgentConfig d = AgentConfig.defaults(CI);
         return new AgentConfig(CI, watch, stateDir, PathPatterns.of(sensitive), d.ignore(), coalesce,
                 d.contentMaxBytes(), d.redisUri(), stateDir.resolve("spool"), d.spoolMaxBytes(),
-                d.heartbeatInterval(), true, java.util.Optional.empty());
+                d.heartbeatInterval(), true, java.util.Optional.empty(), dev.drift.agent.config.HostRoot.NODE);
     }
 }

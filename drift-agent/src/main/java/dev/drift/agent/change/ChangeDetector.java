@@ -4,6 +4,7 @@ import dev.drift.agent.baseline.BaselineStore;
 import dev.drift.agent.baseline.FileState;
 import dev.drift.agent.baseline.FileStateReader;
 import dev.drift.agent.baseline.Observation;
+import dev.drift.agent.config.HostRoot;
 import dev.drift.agent.event.EventSink;
 import dev.drift.agent.event.OutboundEvent;
 import dev.drift.agent.parse.Settings;
@@ -52,9 +53,18 @@ public final class ChangeDetector implements PathListener {
     private final BaselineStore baseline;
     private final EventSink sink;
     private final Clock clock;
+    private final HostRoot host;
 
+    /** A detector for an agent on the node itself (paths on disk are the node's). */
     public ChangeDetector(String ciId, WatchScope scope, FileStateReader reader, BaselineStore baseline,
                           EventSink sink, Clock clock) {
+        this(ciId, scope, reader, baseline, sink, clock, HostRoot.NODE);
+    }
+
+    /** @param host where the node's root is read from; events name node paths */
+    public ChangeDetector(String ciId, WatchScope scope, FileStateReader reader, BaselineStore baseline,
+                          EventSink sink, Clock clock, HostRoot host) {
+        this.host = Objects.requireNonNull(host, "host");
         this.ciId = Objects.requireNonNull(ciId, "ciId");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -197,10 +207,11 @@ public final class ChangeDetector implements PathListener {
         Optional<FileState> state = now.map(Observation::state);
         boolean sensitive = state.map(FileState::sensitive).orElse(false)
                 || before.map(FileState::sensitive).orElse(false);
-        Optional<String> diff = sensitive || change == ChangeKind.SNAPSHOT ? Optional.empty() : diff(file, before, state);
-        Optional<Settings> settings = now.flatMap(o -> settings(file, o, sensitive));
+        Path node = host.onNode(file);
+        Optional<String> diff = sensitive || change == ChangeKind.SNAPSHOT ? Optional.empty() : diff(node, before, state);
+        Optional<Settings> settings = now.flatMap(o -> settings(node, o, sensitive));
         sink.publish(new OutboundEvent(FileChangedPayload.STREAM, ciId, FileChangedPayload.build(
-                ciId, file, change, state, sensitive, diff, settings, Instant.now(clock))));
+                ciId, node, change, state, sensitive, diff, settings, Instant.now(clock))));
     }
 
     /** Against an absent side as empty; none when either side's text is unknown (binary, too large). */

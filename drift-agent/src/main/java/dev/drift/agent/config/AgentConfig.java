@@ -27,6 +27,8 @@ import dev.drift.agent.probe.ProbeSettings;
  * @param heartbeatInterval how often {@code agent.heartbeat} is sent (read by the publisher)
  * @param dryRun            write events as JSON lines to stdout instead of publishing them
  * @param probes            the compliance probes and their bounds; empty when probes are off
+ * @param hostRoot          where the node's root is mounted ({@code /host} in a container); the
+ *                          watched paths and the paths in events are the node's
  */
 public record AgentConfig(
         String ciId,
@@ -41,7 +43,8 @@ public record AgentConfig(
         long spoolMaxBytes,
         Duration heartbeatInterval,
         boolean dryRun,
-        Optional<ProbeSettings> probes) {
+        Optional<ProbeSettings> probes,
+        HostRoot hostRoot) {
 
     public static final List<WatchTarget> DEFAULT_WATCH = List.of(
             WatchTarget.file("/etc/ssh/sshd_config"),
@@ -75,6 +78,7 @@ public record AgentConfig(
             throw new ConfigException("ci-id must be 1-255 characters without spaces: '" + ciId + "'");
         }
         Objects.requireNonNull(probes, "probes");
+        Objects.requireNonNull(hostRoot, "hostRoot");
         watch = List.copyOf(watch);
         if (watch.isEmpty()) {
             throw new ConfigException("watch: at least one path is needed");
@@ -111,6 +115,7 @@ public record AgentConfig(
         return new AgentConfig(hostName, DEFAULT_WATCH, DEFAULT_STATE_DIR,
                 PathPatterns.of(DEFAULT_SENSITIVE), PathPatterns.of(DEFAULT_IGNORE), DEFAULT_COALESCE,
                 DEFAULT_CONTENT_MAX_BYTES, DEFAULT_REDIS_URI, DEFAULT_STATE_DIR.resolve(SPOOL_SUBDIR),
-                DEFAULT_SPOOL_MAX_BYTES, DEFAULT_HEARTBEAT_INTERVAL, false, Optional.of(ProbeSettings.defaults()));
+                DEFAULT_SPOOL_MAX_BYTES, DEFAULT_HEARTBEAT_INTERVAL, false, Optional.of(ProbeSettings.defaults()),
+                HostRoot.NODE);
     }
 }

@@ -27,6 +27,7 @@ import java.util.Optional;
  *   --watch PATH       watch PATH instead of the configured list (repeatable; directories recursively)
  *   --state-dir DIR    baseline (and default spool) directory
  *   --redis URI        Redis to publish to
+ *   --host-root DIR    where the node's root is mounted (in a container)
  *   --dry-run          write events as JSON lines to stdout
  * </pre>
  *
@@ -35,12 +36,14 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
     public static final String USAGE = """
-            usage: drift-agent [--config FILE] [--ci-id ID] [--watch PATH]... [--state-dir DIR] [--redis URI] [--dry-run]
+            usage: drift-agent [--config FILE] [--ci-id ID] [--watch PATH]... [--state-dir DIR] [--redis URI]
+                               [--host-root DIR] [--dry-run]
               --config FILE    YAML configuration (documented defaults: deploy/agent/drift-agent.yml)
               --ci-id ID       the node's CI id (default: host name)
               --watch PATH     watch PATH instead of the configured paths; repeatable; directories recursively
               --state-dir DIR  baseline directory (default /var/lib/drift-agent)
               --redis URI      Redis to publish to (default redis://localhost:6379)
+              --host-root DIR  where the node's / is mounted, e.g. /host in a container (default /)
               --dry-run        write events as JSON lines to stdout instead of publishing""";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -85,13 +88,15 @@ public final class ConfigLoader {
 
     /** The parsed command line. */
     private record Flags(Optional<Path> configFile, Optional<String> ciId, List<String> watch,
-                         Optional<String> stateDir, Optional<String> redis, boolean dryRun) {
+                         Optional<String> stateDir, Optional<String> redis, Optional<String> hostRoot,
+                         boolean dryRun) {
 
         static Flags parse(List<String> args) {
             Optional<Path> config = Optional.empty();
             Optional<String> ciId = Optional.empty();
             Optional<String> stateDir = Optional.empty();
             Optional<String> redis = Optional.empty();
+            Optional<String> hostRoot = Optional.empty();
             List<String> watch = new ArrayList<>();
             boolean dryRun = false;
             Iterator<String> it = args.iterator();
@@ -103,11 +108,12 @@ public final class ConfigLoader {
                     case "--watch" -> watch.add(value(flag, it));
                     case "--state-dir" -> stateDir = Optional.of(value(flag, it));
                     case "--redis" -> redis = Optional.of(value(flag, it));
+                    case "--host-root" -> hostRoot = Optional.of(value(flag, it));
                     case "--dry-run" -> dryRun = true;
                     default -> throw new ConfigException("unknown option '" + flag + "'\n" + USAGE);
                 }
             }
-            return new Flags(config, ciId, List.copyOf(watch), stateDir, redis, dryRun);
+            return new Flags(config, ciId, List.copyOf(watch), stateDir, redis, hostRoot, dryRun);
         }
 
         private static String value(String flag, Iterator<String> it) {
@@ -127,6 +133,7 @@ public final class ConfigLoader {
             }
             stateDir.ifPresent(dir -> settings.stateDir = fromCwd(dir, "--state-dir"));
             redis.ifPresent(uri -> settings.redisUri = uri(uri, "--redis"));
+            hostRoot.ifPresent(dir -> settings.hostRoot = fromCwd(dir, "--host-root"));
             settings.dryRun |= dryRun;
         }
     }
@@ -146,6 +153,7 @@ public final class ConfigLoader {
         private Duration heartbeat = AgentConfig.DEFAULT_HEARTBEAT_INTERVAL;
         private boolean dryRun;
         private Optional<ProbeSettings> probes = Optional.of(ProbeSettings.defaults());
+        private Path hostRoot = HostRoot.NODE.root();
 
         Settings(String hostName) {
             this.ciId = hostName;
@@ -168,6 +176,7 @@ public final class ConfigLoader {
                     case "heartbeat-seconds" -> heartbeat = Duration.ofSeconds(number(value, where));
                     case "dry-run" -> dryRun = bool(value, where);
                     case "probes" -> probes = probes(value, where);
+                    case "host-root" -> hostRoot = absolute(text(value, where), where);
                     default -> throw new ConfigException(where + ": unknown setting");
                 }
             }
@@ -191,7 +200,7 @@ public final class ConfigLoader {
             try {
                 return new AgentConfig(ciId, watch, stateDir, PathPatterns.of(sensitive), PathPatterns.of(ignore),
                         coalesce, contentMaxBytes, redisUri, spoolDir.orElse(stateDir.resolve(AgentConfig.SPOOL_SUBDIR)),
-                        spoolMaxBytes, heartbeat, dryRun, probes);
+                        spoolMaxBytes, heartbeat, dryRun, probes, new HostRoot(hostRoot));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package dev.drift.agent.redact;
 
+import dev.drift.agent.config.HostRoot;
 import dev.drift.agent.config.PathPatterns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,14 +16,22 @@ public final class SensitiveFiles {
     private static final byte[] PRIVATE_KEY = "PRIVATE KEY".getBytes(StandardCharsets.US_ASCII);
 
     private final PathPatterns patterns;
+    private final HostRoot host;
 
+    /** Patterns matched against the paths as they are (the agent runs on the node). */
     public SensitiveFiles(PathPatterns patterns) {
+        this(patterns, HostRoot.NODE);
+    }
+
+    /** Patterns matched against node paths, whatever the host root the files are read under. */
+    public SensitiveFiles(PathPatterns patterns, HostRoot host) {
         this.patterns = Objects.requireNonNull(patterns, "patterns");
+        this.host = Objects.requireNonNull(host, "host");
     }
 
     /** By name alone, before anything is read. */
     public boolean byPath(Path path) {
-        return patterns.matches(path);
+        return patterns.matches(host.onNode(path));
     }
 
     /**

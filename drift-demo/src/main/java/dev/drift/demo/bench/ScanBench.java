@@ -3,6 +3,7 @@ package dev.drift.demo.bench;
 import dev.drift.agent.Agent;
 import dev.drift.agent.change.ScanReport;
 import dev.drift.agent.config.AgentConfig;
+import dev.drift.agent.config.HostRoot;
 import dev.drift.agent.config.PathPatterns;
 import dev.drift.agent.config.WatchTarget;
 import dev.drift.agent.event.EventSink;
@@ -89,7 +90,7 @@ final class ScanBench {
         AgentConfig config = new AgentConfig("bench-node", List.of(WatchTarget.tree(etc.toString())), state,
                 PathPatterns.of(AgentConfig.DEFAULT_SENSITIVE), PathPatterns.of(AgentConfig.DEFAULT_IGNORE),
                 d.coalesce(), d.contentMaxBytes(), d.redisUri(), state.resolve("spool"), d.spoolMaxBytes(),
-                d.heartbeatInterval(), true, Optional.empty());
+                d.heartbeatInterval(), true, Optional.empty(), HostRoot.NODE);
         try (Agent agent = Agent.start(config, counting, Clock.systemUTC())) {
             return agent.startupScan();
         }
