@@ -65,11 +65,17 @@ public final class DemoMain {
         try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(Application.class).properties(props)
                 .banner(false).start();
              RedisClient client = redisClient(servers.redisUri());
-             StatefulRedisConnection<String, String> redis = client.connect()) {
+             StatefulRedisConnection<String, String> redis = client.connect();
+             DemoNode node = DemoNode.start(servers.redisUri())) {
             URI base = context.getBean(EmbeddedServer.class).getURI();
             DriftTable table = new DriftTable(base, token);
             out.println("drift demo: service up at " + base + " with desired state for " + DemoInventory.CIS);
+            out.println("drift demo: drift-agent watching web-01's /etc/ssh/sshd_config and /etc/hosts under "
+                    + node.root());
             out.println();
+            out.println("Changing web-01's files (the agent reports them):");
+            node.setSshd("PermitRootLogin", "yes");
+            out.println("  sed -i   /etc/ssh/sshd_config    someone enabled root login on web-01");
             out.println("Writing events:");
             DemoScenario.write(redis.sync(), DemoScenario.drifting(), out);
             waitFor(() -> count(table, "status=open") >= 6, Duration.ofSeconds(20));

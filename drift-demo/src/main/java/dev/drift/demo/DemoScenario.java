@@ -4,7 +4,10 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 import java.util.Map;
 
-/** The events the demo writes, as the agent, the hypervisor and Ansible would. */
+/**
+ * The events the demo writes, as a hypervisor and Ansible would; file changes come from the real
+ * agent watching the demo node ({@link DemoNode}).
+ */
 final class DemoScenario {
 
     /** One event: its stream, its entry fields and what it is meant to show. */
@@ -19,11 +22,6 @@ final class DemoScenario {
                 new Step("vm.power_changed", payload("""
                         {"ci_id":"web-01","power_state":"poweredOff","previous_state":"poweredOn","source":"vcenter"}"""),
                         "web-01 powered off by the hypervisor"),
-                new Step("drift.file_changed", payload("""
-                        {"ci_id":"web-01","path":"/etc/ssh/sshd_config","change":"modified",
-                         "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                         "settings":{"PermitRootLogin":"yes","PasswordAuthentication":"no","Port":"22"}}"""),
-                        "someone enabled root login on web-01"),
                 new Step("ansible.facts_collected", payload("""
                         {"ci_id":"db-01","facts":{"ansible_processor_vcpus":4,"ansible_memtotal_mb":8192,
                          "packages":{"postgresql-15":[{"name":"postgresql-15","version":"15.6-0+deb12u1",
