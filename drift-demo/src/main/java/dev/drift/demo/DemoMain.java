@@ -59,6 +59,12 @@ public final class DemoMain {
         Map<String, Object> props = new HashMap<>(servers.micronautProperties());
         props.put("micronaut.server.port", options.port());
         props.put("drift.desired.file.directory", DemoInventory.materialize().toString());
+        options.netbox().ifPresent(netbox -> {
+            props.put("drift.desired.source", "netbox");
+            props.put("drift.desired.netbox.url", netbox.url().toString());
+            props.put("drift.desired.netbox.token", netbox.token());
+            out.println("drift demo: desired state from NetBox at " + netbox.url());
+        });
         props.put("drift.reconcile.poll-interval", "500ms");
         String token = "drift_demo_" + java.util.UUID.randomUUID().toString().replace("-", "");
         props.put("drift.security.bootstrap-admin-token", token);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.drift.embedded.netbox.FakeNetBox;
+import dev.drift.embedded.netbox.VmSpec;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,28 @@ class DemoIT {
         assertThat(output).contains("Dead letters on drift.dlq: 1", "Announcements: drift.detected=6");
         assertThat(section(output, "Resolved drift", "drift.resolved=")).contains("web-01", "power_state", "resolved", "auto");
         assertThat(output).contains("Announcements: drift.resolved=1").endsWith("nothing left running.\n");
+    }
+
+    @Test
+    void withNetBoxTheDemoReadsIntentFromItAndCisItDoesNotKnowAreUnmanaged() throws Exception {
+        try (FakeNetBox netbox = new FakeNetBox("demo-netbox-token").start()) {
+            netbox.virtualMachines().add(VmSpec.named("web-01").withStatus("active").withConfigContext(Map.of("drift",
+                    Map.of("files", Map.of("/etc/ssh/sshd_config", Map.of("settings", Map.of("PermitRootLogin", "no")))))));
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            DemoOptions options = DemoOptions.parse(new String[] {"--port", "0", "--no-hold", "--netbox", netbox.url(),
+                    "--token", "demo-netbox-token"}, false);
+
+            new DemoMain(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run(options);
+
+            String output = buffer.toString(StandardCharsets.UTF_8);
+            assertThat(output).contains("desired state from NetBox at " + netbox.url()).doesNotContain("demo-netbox-token")
+                    .doesNotContain("still waiting");
+            assertThat(section(output, "Open drift", "Dead letters"))
+                    .contains("web-01", "power_state", "poweredOff", "file[/etc/ssh/sshd_config].setting[PermitRootLogin]")
+                    .contains("db-01", "edge-sw-01", "rogue-42", "lab-99", "ci.registered");
+            assertThat(section(output, "Resolved drift", "drift.resolved=")).contains("web-01", "power_state", "resolved");
+            assertThat(netbox.requestCount()).isPositive();
+        }
     }
 
     private static String section(String output, String from, String to) {
