@@ -1,6 +1,7 @@
 package dev.drift.service.desired.netbox;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
@@ -36,6 +37,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties(NetBoxProperties.PREFIX)
 @Requires(property = "drift.desired.source", value = "netbox")
+@Context
 public record NetBoxProperties(
         @NotBlank @Pattern(regexp = "https?://.+") String url,
         @NotBlank String token,
