@@ -106,13 +106,8 @@ public final class ChangeDetector implements PathListener {
             }
         }
         int snapshots = 0;
-        // Parsing and building the snapshots is most of their cost: on all cores, then sent in order.
-        List<Map.Entry<Path, OutboundEvent>> built = unchanged.entrySet().parallelStream()
-                .map(e -> Map.entry(e.getKey(), event(e.getKey(), ChangeKind.SNAPSHOT, Optional.empty(),
-                        Optional.of(e.getValue()))))
-                .toList();
-        for (Map.Entry<Path, OutboundEvent> snapshot : built) {
-            snapshots += publishSnapshot(snapshot.getKey(), snapshot.getValue()) ? 1 : 0;
+        for (Map.Entry<Path, Observation> file : unchanged.entrySet()) {
+            snapshots += publishSnapshot(file.getKey(), file.getValue()) ? 1 : 0;
         }
         ScanReport report = new ScanReport(changed, snapshots, Duration.ofNanos(System.nanoTime() - start));
         LOG.info(() -> "startup scan: " + report.changed() + " changes since the last run, " + report.snapshots()
@@ -193,9 +188,9 @@ public final class ChangeDetector implements PathListener {
         }
     }
 
-    private boolean publishSnapshot(Path file, OutboundEvent snapshot) {
+    private boolean publishSnapshot(Path file, Observation now) {
         try {
-            sink.publish(snapshot);
+            publish(file, ChangeKind.SNAPSHOT, Optional.empty(), Optional.of(now));
             return true;
         } catch (EventSink.SinkFullException e) {
             LOG.warning(() -> "spool full: no snapshot of " + file);
@@ -209,19 +204,14 @@ public final class ChangeDetector implements PathListener {
     }
 
     private void publish(Path file, ChangeKind change, Optional<FileState> before, Optional<Observation> now) {
-        sink.publish(event(file, change, before, now));
-    }
-
-    /** The {@code drift.file_changed} event of a file: node path, state, diff and settings as allowed. */
-    private OutboundEvent event(Path file, ChangeKind change, Optional<FileState> before, Optional<Observation> now) {
         Optional<FileState> state = now.map(Observation::state);
         boolean sensitive = state.map(FileState::sensitive).orElse(false)
                 || before.map(FileState::sensitive).orElse(false);
         Path node = host.onNode(file);
         Optional<String> diff = sensitive || change == ChangeKind.SNAPSHOT ? Optional.empty() : diff(node, before, state);
         Optional<Settings> settings = now.flatMap(o -> settings(node, o, sensitive));
-        return new OutboundEvent(FileChangedPayload.STREAM, ciId, FileChangedPayload.build(
-                ciId, node, change, state, sensitive, diff, settings, Instant.now(clock)));
+        sink.publish(new OutboundEvent(FileChangedPayload.STREAM, ciId, FileChangedPayload.build(
+                ciId, node, change, state, sensitive, diff, settings, Instant.now(clock))));
     }
 
     /** Against an absent side as empty; none when either side's text is unknown (binary, too large). */
