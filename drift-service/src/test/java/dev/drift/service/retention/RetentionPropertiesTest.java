@@ -3,6 +3,7 @@ package dev.drift.service.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drift.service.support.NoServers;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.Map;
@@ -13,9 +14,7 @@ class RetentionPropertiesTest {
     @Test
     void defaultsKeepNinetyDaysOfHistoryAndAWeekOfPublishedMessages() {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
-                .properties(Map.of("datasources.default.enabled", false, "flyway.enabled", false,
-                        "flyway.datasources.default.enabled", false, "drift.ingest.enabled", false,
-                        "drift.reconcile.enabled", false)).start()) {
+                .properties(NoServers.with(Map.of())).start()) {
             RetentionProperties properties = context.getBean(RetentionProperties.class);
 
             assertThat(properties.history()).isEqualTo(Duration.ofDays(90));

@@ -3,10 +3,10 @@ package dev.drift.service.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drift.service.support.NoServers;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class SweepPropertiesTest {
     void defaultsSweepEveryDayAtSixUtcLookingEveryThirtySeconds() {
         // Without the test environment, whose configuration switches the schedule off.
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
-                .properties(withoutServers(Map.of())).start()) {
+                .properties(NoServers.with(Map.of())).start()) {
             SweepProperties properties = context.getBean(SweepProperties.class);
             assertThat(properties)
                     .isEqualTo(new SweepProperties(true, "0 0 6 * * *", "UTC", Duration.ofSeconds(30)));
@@ -27,7 +27,7 @@ class SweepPropertiesTest {
 
     @Test
     void bindsEveryMember() {
-        try (ApplicationContext context = ApplicationContext.run(withoutServers(Map.of(
+        try (ApplicationContext context = ApplicationContext.run(NoServers.with(Map.of(
                 "drift.sweep.enabled", "false", "drift.sweep.cron", "0 30 2 * * SUN",
                 "drift.sweep.zone", "Europe/Berlin", "drift.sweep.tick", "5s")))) {
             assertThat(context.getBean(SweepProperties.class))
@@ -37,21 +37,21 @@ class SweepPropertiesTest {
 
     @Test
     void theServiceDoesNotStartWithABadCron() {
-        assertThatThrownBy(() -> ApplicationContext.run(withoutServers(Map.of("drift.sweep.cron", "0 0 6 * *")))
+        assertThatThrownBy(() -> ApplicationContext.run(NoServers.with(Map.of("drift.sweep.cron", "0 0 6 * *")))
                 .close())
                 .hasStackTraceContaining("invalid drift.sweep settings: cron expression '0 0 6 * *' has 5 fields");
     }
 
     @Test
     void theServiceDoesNotStartWithAnUnknownZone() {
-        assertThatThrownBy(() -> ApplicationContext.run(withoutServers(Map.of("drift.sweep.zone", "Europe/Atlantis")))
+        assertThatThrownBy(() -> ApplicationContext.run(NoServers.with(Map.of("drift.sweep.zone", "Europe/Atlantis")))
                 .close())
                 .hasStackTraceContaining("invalid drift.sweep settings: time zone 'Europe/Atlantis' is unknown");
     }
 
     @Test
     void theServiceDoesNotStartWithANonPositiveTick() {
-        assertThatThrownBy(() -> ApplicationContext.run(withoutServers(Map.of("drift.sweep.tick", "0s"))).close())
+        assertThatThrownBy(() -> ApplicationContext.run(NoServers.with(Map.of("drift.sweep.tick", "0s"))).close())
                 .hasStackTraceContaining("invalid drift.sweep settings: tick must be positive");
     }
 
@@ -63,15 +63,5 @@ class SweepPropertiesTest {
                         + "hour value 24 is not within 0-23");
         assertThatThrownBy(() -> new SweepProperties(true, "0 0 6 * * *", "UTC", Duration.ofSeconds(-1)))
                 .hasMessageContaining("tick must be positive");
-    }
-
-    private static Map<String, Object> withoutServers(Map<String, Object> settings) {
-        Map<String, Object> all = new HashMap<>(settings);
-        all.put("datasources.default.enabled", false);
-        all.put("flyway.enabled", false);
-        all.put("flyway.datasources.default.enabled", false);
-        all.put("drift.ingest.enabled", false);
-        all.put("drift.reconcile.enabled", false);
-        return all;
     }
 }

@@ -2,8 +2,8 @@ package dev.drift.service.system;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drift.service.support.NoServers;
 import io.micronaut.context.ApplicationContext;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,17 +36,7 @@ class StartupConfigurationTest {
     @MethodSource("invalid")
     void refusesToStartNamingTheSetting(Map<String, Object> settings, String named) {
         assertThatThrownBy(() -> ApplicationContext.builder().deduceEnvironment(false)
-                .properties(withoutServers(settings)).start().close())
+                .properties(NoServers.with(settings)).start().close())
                 .hasStackTraceContaining(named);
-    }
-
-    private static Map<String, Object> withoutServers(Map<String, Object> settings) {
-        Map<String, Object> all = new HashMap<>(settings);
-        all.put("datasources.default.enabled", false);
-        all.put("flyway.enabled", false);
-        all.put("flyway.datasources.default.enabled", false);
-        all.put("drift.ingest.enabled", false);
-        all.put("drift.reconcile.enabled", false);
-        return all;
     }
 }
