@@ -56,7 +56,15 @@ public final class DemoMain {
     }
 
     private void run(DemoOptions options, EmbeddedServers servers) throws Exception {
+        try (DemoNode node = DemoNode.start(servers.redisUri())) {
+            run(options, servers, node);
+        }
+    }
+
+    private void run(DemoOptions options, EmbeddedServers servers, DemoNode node) throws Exception {
+        DemoRemediation remediation = DemoRemediation.prepare(node.root());
         Map<String, Object> props = new HashMap<>(servers.micronautProperties());
+        props.putAll(remediation.properties());
         props.put("micronaut.server.port", options.port());
         props.put("drift.desired.file.directory", DemoInventory.materialize().toString());
         options.netbox().ifPresent(netbox -> {
@@ -71,13 +79,13 @@ public final class DemoMain {
         try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(Application.class).properties(props)
                 .banner(false).start();
              RedisClient client = redisClient(servers.redisUri());
-             StatefulRedisConnection<String, String> redis = client.connect();
-             DemoNode node = DemoNode.start(servers.redisUri())) {
+             StatefulRedisConnection<String, String> redis = client.connect()) {
             URI base = context.getBean(EmbeddedServer.class).getURI();
             DriftTable table = new DriftTable(base, token);
             out.println("drift demo: service up at " + base + " with desired state for " + DemoInventory.CIS);
             out.println("drift demo: drift-agent watching web-01's /etc/ssh/sshd_config and /etc/hosts under "
                     + node.root());
+            DemoRemediation.addPolicy(table);
             out.println();
             out.println("Changing web-01's files (the agent reports them):");
             node.setSshd("PermitRootLogin", "yes");
@@ -99,8 +107,30 @@ public final class DemoMain {
             out.println("Resolved drift:");
             table.print(out, "status=resolved");
             out.println("Announcements: drift.resolved=" + redis.sync().xlen("drift.resolved"));
+            remediate(table, remediation);
             hold(options, base, token);
         }
+    }
+
+    /** Puts web-01's root login back off with ansible-runner, or says how to install it. */
+    private void remediate(DriftTable table, DemoRemediation remediation) throws Exception {
+        out.println();
+        if (!DemoRemediation.runnerInstalled()) {
+            out.println("Remediation: ansible-runner is not installed, so web-01's sshd_config stays as it is.");
+            out.println("  Install it (Debian: apt-get install python3-ansible-runner) and run the demo again to see");
+            out.println("  drift put the file back and the drift resolve.");
+            return;
+        }
+        out.println("Remediating web-01's root login with ansible-runner:");
+        if (!DemoRemediation.request(table, out)) {
+            out.println("  (no open root-login drift on web-01 to remediate)");
+            return;
+        }
+        waitFor(() -> count(table, "status=resolved&ci=" + DemoNode.CI) >= 2, Duration.ofSeconds(90));
+        out.println();
+        out.println("Resolved drift on web-01:");
+        table.print(out, "status=resolved&ci=" + DemoNode.CI);
+        waitFor(remediation::runsCleanedUp, Duration.ofSeconds(30));
     }
 
     private static RedisClient redisClient(String uri) {

@@ -31,6 +31,18 @@ final class DriftTable {
         return JSON.readTree(response.body()).get("items");
     }
 
+    /** POSTs a JSON body to an API path; returns the status code and fails on anything but 2xx. */
+    int post(String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.statusCode();
+    }
+
     void print(PrintStream out, String query) throws IOException, InterruptedException {
         String format = "  %-11s %-52s %-16s %-16s %-9s %-8s %s%n";
         out.printf(format, "CI", "FIELD", "DESIRED", "ACTUAL", "SEVERITY", "STATUS", "RESOLVED BY");

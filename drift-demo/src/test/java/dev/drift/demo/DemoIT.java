@@ -32,6 +32,12 @@ class DemoIT {
         assertThat(output).contains("Dead letters on drift.dlq: 1", "Announcements: drift.detected=6");
         assertThat(section(output, "Resolved drift", "drift.resolved=")).contains("web-01", "power_state", "resolved", "auto");
         assertThat(output).contains("Announcements: drift.resolved=1").endsWith("nothing left running.\n");
+        if (DemoRemediation.runnerInstalled()) {
+            assertThat(section(output, "Resolved drift on web-01", "nothing left running"))
+                    .contains(DemoRemediation.FIELD, "resolved remediation");
+        } else {
+            assertThat(output).contains("apt-get install python3-ansible-runner");
+        }
     }
 
     @Test
