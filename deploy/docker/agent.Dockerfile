@@ -3,8 +3,8 @@
 #   docker build -f deploy/docker/agent.Dockerfile -t drift/drift-agent:0.1.0-SNAPSHOT .
 # The tag is the project version in pom.xml; docker-compose.yml and k8s/ use the same name and tag.
 # The agent watches the host's /etc mounted read-only at /host/etc (see drift-agent.yml beside this
-# file) and publishes to Redis; it serves nothing, so there is no HEALTHCHECK: its liveness is the
-# agent.heartbeat stream.
+# file) and publishes to Redis. It serves nothing: it is healthy while it keeps rewriting
+# /var/lib/drift-agent/alive after every heartbeat it could publish or spool (every 30 s).
 
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
@@ -38,5 +38,7 @@ COPY --from=build /out/ /opt/drift-agent/
 COPY deploy/docker/drift-agent.yml /etc/drift-agent/drift-agent.yml
 USER 10001:10001
 ENV MALLOC_ARENA_MAX=1
+HEALTHCHECK --interval=30s --timeout=3s --start-period=60s --retries=3 \
+  CMD find /var/lib/drift-agent/alive -mmin -2 | grep -q . || exit 1
 ENTRYPOINT ["java", "-Xmx24m", "-Xms4m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:MaxMetaspaceSize=32m", "-Xshare:off", "-XX:-UsePerfData", "-Djdk.nio.maxCachedBufferSize=65536", "-jar", "/opt/drift-agent/drift-agent.jar"]
 CMD ["--config", "/etc/drift-agent/drift-agent.yml"]

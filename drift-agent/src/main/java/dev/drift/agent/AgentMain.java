@@ -71,7 +71,7 @@ public final class AgentMain {
         EventSink sink = sinks(config);
         Agent agent = Agent.start(config, sink, clock);
         Heartbeat heartbeat = new Heartbeat(sink, config.ciId(), agent::watchedPathCount, config.heartbeatInterval(),
-                clock);
+                clock, new AliveFile(config.stateDir(), clock));
         heartbeat.start();
         Optional<ProbeSchedule> probes = config.probes().map(settings -> probes(config, settings, sink, clock));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -94,7 +94,8 @@ public final class DemoMain {
             DemoScenario.write(redis.sync(), DemoScenario.drifting(), out);
             waitFor(() -> count(table, "status=open") >= 6, Duration.ofSeconds(20));
             out.println();
-            out.println("Open drift (GET " + base.resolve("/drift/events?status=open") + "):");
+            out.println("Open drift (GET " + base.resolve("/drift/events?status=open") + ", web view "
+                    + base.resolve("/ui/") + "):");
             table.print(out, "status=open");
             out.println();
             out.println("Dead letters on drift.dlq: " + redis.sync().xlen("drift.dlq"));

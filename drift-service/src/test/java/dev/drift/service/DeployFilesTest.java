@@ -218,6 +218,11 @@ class DeployFilesTest {
             assertThat(dockerfile.copiedSources()).as(name).allMatch(source -> Files.exists(REPO.resolve(source)));
         }
         assertThat(Dockerfile.read(DEPLOY.resolve("docker/service.Dockerfile")).args("HEALTHCHECK")).hasSize(1);
+        // The agent serves nothing: it is healthy while it rewrites <state-dir>/alive after each heartbeat.
+        assertThat(Dockerfile.read(DEPLOY.resolve("docker/agent.Dockerfile")).args("HEALTHCHECK")).singleElement()
+                .asString().contains("/var/lib/drift-agent/alive");
+        assertThat(container(k8s("DaemonSet", "drift-agent")).get("livenessProbe").toString())
+                .contains("/var/lib/drift-agent/alive");
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class Heartbeat implements AutoCloseable {
     private final Duration interval;
     private final Clock clock;
     private final ScheduledExecutorService executor;
+    private final Runnable afterBeat;
 
     /**
      * @param sink         where heartbeats go; its {@link EventSink#pending()} is the spool depth
@@ -38,6 +39,16 @@ public final class Heartbeat implements AutoCloseable {
      * @param interval     time between heartbeats
      */
     public Heartbeat(EventSink sink, String ciId, IntSupplier watchedPaths, Duration interval, Clock clock) {
+        this(sink, ciId, watchedPaths, interval, clock, () -> { });
+    }
+
+    /**
+     * @param afterBeat run after each heartbeat the sink accepted (in Redis or spooled), e.g. to touch
+     *                  the file a container health check looks at
+     */
+    public Heartbeat(EventSink sink, String ciId, IntSupplier watchedPaths, Duration interval, Clock clock,
+                     Runnable afterBeat) {
+        this.afterBeat = Objects.requireNonNull(afterBeat, "afterBeat");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.ciId = Objects.requireNonNull(ciId, "ciId");
         this.watchedPaths = Objects.requireNonNull(watchedPaths, "watchedPaths");
@@ -67,6 +78,7 @@ public final class Heartbeat implements AutoCloseable {
     /** Publishes one heartbeat. */
     void beat() {
         sink.publish(new OutboundEvent(STREAM, ciId, payload()));
+        afterBeat.run();
     }
 
     ObjectNode payload() {
