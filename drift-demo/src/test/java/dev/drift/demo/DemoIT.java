@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.drift.embedded.EmbeddedServers;
 import dev.drift.embedded.netbox.FakeNetBox;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import dev.drift.embedded.netbox.VmSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +62,24 @@ class DemoIT {
                     .contains("db-01", "edge-sw-01", "rogue-42", "lab-99", "ci.registered");
             assertThat(section(output, "Resolved drift", "drift.resolved=")).contains("web-01", "power_state", "resolved");
             assertThat(netbox.requestCount()).isPositive();
+        }
+    }
+
+    @Test
+    void withRedisTheDemoUsesThatServerInsteadOfStartingOne() throws Exception {
+        try (EmbeddedServers given = EmbeddedServers.start();
+             RedisClient client = RedisClient.create(given.redisUri());
+             StatefulRedisConnection<String, String> redis = client.connect()) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            DemoOptions options = DemoOptions.parse(new String[] {"--port", "0", "--no-hold", "--redis",
+                    given.redisUri()}, false);
+
+            new DemoMain(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run(options);
+
+            assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Announcements: drift.detected=6")
+                    .endsWith("nothing left running.\n");
+            assertThat(redis.sync().xlen("drift.detected")).as("the demo's messages are on the given Redis").isEqualTo(6);
+            assertThat(redis.sync().xlen("drift.dlq")).isEqualTo(1);
         }
     }
 
