@@ -17,8 +17,8 @@ COPY drift-demo/pom.xml drift-demo/
 COPY drift-cli/pom.xml drift-cli/
 COPY drift-agent/src drift-agent/src
 # The jar's manifest names its main class and lib/ (drift-agent/pom.xml).
-RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q package -pl drift-agent -DskipTests -Dmaven.test.skip=true \
+RUN --mount=type=cache,target=/cache/m2 \
+    ./mvnw -B -q -Dmaven.repo.local=/cache/m2 package -pl drift-agent -DskipTests -Dmaven.test.skip=true \
  && mkdir -p /out \
  && cp drift-agent/target/drift-agent-*.jar /out/drift-agent.jar \
  && cp -r drift-agent/target/lib /out/lib

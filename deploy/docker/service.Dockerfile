@@ -18,8 +18,8 @@ COPY openapi openapi
 COPY drift-embedded/src drift-embedded/src
 COPY drift-service/src drift-service/src
 # The package phase leaves the jar and its runtime dependencies (target/lib, see drift-service/pom.xml).
-RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q package -pl drift-service -am -DskipTests -Dmaven.test.skip=true \
+RUN --mount=type=cache,target=/cache/m2 \
+    ./mvnw -B -q -Dmaven.repo.local=/cache/m2 package -pl drift-service -am -DskipTests -Dmaven.test.skip=true \
  && mkdir -p /out \
  && cp drift-service/target/drift-service-*.jar /out/drift-service.jar \
  && cp -r drift-service/target/lib /out/lib
