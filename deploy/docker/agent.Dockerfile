@@ -36,9 +36,11 @@ RUN groupadd --system --gid 10001 drift \
  && chmod 0770 /var/lib/drift-agent
 COPY --from=build /out/ /opt/drift-agent/
 COPY deploy/docker/drift-agent.yml /etc/drift-agent/drift-agent.yml
+# The JVM settings the systemd unit and the benchmark use too (sized for a small footprint).
+COPY deploy/agent/jvm.options /opt/drift-agent/jvm.options
 USER 10001:10001
 ENV MALLOC_ARENA_MAX=1
 HEALTHCHECK --interval=30s --timeout=3s --start-period=60s --retries=3 \
   CMD find /var/lib/drift-agent/alive -mmin -2 | grep -q . || exit 1
-ENTRYPOINT ["java", "-Xmx24m", "-Xms4m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:MaxMetaspaceSize=32m", "-Xshare:off", "-XX:-UsePerfData", "-Djdk.nio.maxCachedBufferSize=65536", "-jar", "/opt/drift-agent/drift-agent.jar"]
+ENTRYPOINT ["java", "@/opt/drift-agent/jvm.options", "-jar", "/opt/drift-agent/drift-agent.jar"]
 CMD ["--config", "/etc/drift-agent/drift-agent.yml"]

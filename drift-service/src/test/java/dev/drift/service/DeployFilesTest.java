@@ -226,6 +226,21 @@ class DeployFilesTest {
     }
 
     @Test
+    void agentImageAndUnitRunWithTheJvmSettingsOfJvmOptions() {
+        String options = "/opt/drift-agent/jvm.options";
+        Dockerfile image = Dockerfile.read(DEPLOY.resolve("docker/agent.Dockerfile"));
+
+        assertThat(image.args("COPY")).contains("deploy/agent/jvm.options " + options);
+        assertThat(image.args("ENTRYPOINT")).singleElement().asString()
+                .startsWith("[\"java\", \"@" + options + "\", \"-jar\"");
+        String unit = read(DEPLOY.resolve("systemd/drift-agent.service"));
+        assertThat(unit).contains("cp deploy/agent/jvm.options " + options)
+                .contains("ExecStart=/usr/bin/java @" + options + " -jar ");
+        assertThat(unit.lines().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow())
+                .as("JVM flags live in jvm.options only").doesNotContain("-Xmx").doesNotContain("-XX:");
+    }
+
+    @Test
     void agentsReadTheHostsEtcReadOnly() {
         Map<String, Object> daemonSet = podSpec(k8s("DaemonSet", "drift-agent"));
         Map<String, Object> agent = container(k8s("DaemonSet", "drift-agent"));

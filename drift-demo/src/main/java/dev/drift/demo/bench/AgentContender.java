@@ -12,15 +12,14 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * drift-agent as it runs on a node: its own JVM ({@link #JVM_FLAGS}, the flags the deploy files
- * ship, and {@code MALLOC_ARENA_MAX=1}) with only the agent's classpath, watching the directory recursively, publishing to Redis, probes off. Ready once its startup
- * scan has published a snapshot of every file. Also reports its resident memory.
+ * drift-agent as it runs on a node: its own JVM ({@link #JVM_FLAGS}: deploy/agent/jvm.options, and
+ * {@code MALLOC_ARENA_MAX=1}) with only the agent's classpath, watching the directory recursively,
+ * publishing to Redis, probes off. Ready once its startup scan has published a snapshot of every
+ * file. Also reports its resident memory.
  */
 final class AgentContender implements AgentBench.Contender {
-    /** The agent's JVM settings, as in deploy/ (systemd unit, Dockerfile, DaemonSet). */
-    static final List<String> JVM_FLAGS = List.of("-Xmx24m", "-Xms4m", "-Xss256k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:MaxMetaspaceSize=32m", "-Xshare:off",
-            "-XX:-UsePerfData", "-Djdk.nio.maxCachedBufferSize=65536");
+    /** The agent's JVM settings, as the deploy files run it (systemd unit, image, DaemonSet). */
+    static final List<String> JVM_FLAGS = List.of("@" + Path.of("deploy/agent/jvm.options").toAbsolutePath());
     private static final String STREAM = "drift.file_changed";
 
     private final String redisUri;
