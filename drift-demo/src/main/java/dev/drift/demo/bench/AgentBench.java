@@ -76,6 +76,7 @@ public final class AgentBench {
             print(latency, throughput, saves, rate, files);
             System.out.printf("  drift-agent memory after the sustained run: %s (goal RSS < 64 MB; JVM flags %s)%n",
                     agent.memory(), String.join(" ", AgentContender.JVM_FLAGS));
+            summarize(latency, throughput, agent.rssMb());
             ScanBench.run();
         }
     }
@@ -235,6 +236,27 @@ public final class AgentBench {
             System.out.printf("  ratio agent/reference changes/s %.1f (goal >= 10)%n",
                     throughput.get(1).perSecond() / throughput.get(0).perSecond());
         }
+    }
+
+    private static void summarize(List<Figures> latency, List<Figures> throughput, double rssMb) {
+        Figures shell = latency.get(0);
+        Figures agent = latency.get(1);
+        new BenchSummary("agent", "close -> XADD p50 / p99", BenchSummary.number(agent.p50Ms(), "%.1f") + " / "
+                + BenchSummary.number(agent.p99Ms(), "%.1f ms"), BenchSummary.number(shell.p99Ms(), "%.1f ms p99 shell"),
+                BenchSummary.number(agent.p99Ms() / shell.p99Ms(), "%.2f"), "p99 < 10 ms",
+                BenchSummary.Met.of(agent.p99Ms() < 10)).record();
+        double perSave = agent.entries() / (double) agent.saves();
+        new BenchSummary("agent", "stream entries per save", BenchSummary.number(perSave, "%.2f"),
+                BenchSummary.number(shell.entries() / (double) shell.saves(), "%.2f shell"), "-", "1",
+                BenchSummary.Met.of(perSave < 1.05)).record();
+        double ratio = throughput.get(1).perSecond() / throughput.get(0).perSecond();
+        int lost = throughput.get(1).lost() + agent.lost();
+        new BenchSummary("agent", "sustained changes/s (lost)", BenchSummary.number(throughput.get(1).perSecond(), "%,.0f")
+                + " (" + lost + ")", BenchSummary.number(throughput.get(0).perSecond(), "%,.0f shell"),
+                BenchSummary.number(ratio, "%.0f"), ">= 10x, 0 lost", BenchSummary.Met.of(ratio >= 10 && lost == 0))
+                .record();
+        new BenchSummary("agent", "resident memory after the sustained run", BenchSummary.number(rssMb, "%.0f MB"), "-",
+                "-", "< 64 MB", BenchSummary.Met.of(rssMb < 64)).record();
     }
 
     static void deleteTree(Path directory) throws IOException {

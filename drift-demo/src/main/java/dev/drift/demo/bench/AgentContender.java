@@ -27,6 +27,7 @@ final class AgentContender implements AgentBench.Contender {
     private Process process;
     private Path state;
     private String rss = "-";
+    private double rssMb = Double.NaN;
 
     AgentContender(String redisUri, RedisCommands<String, String> redis) {
         this.redisUri = redisUri;
@@ -106,11 +107,22 @@ final class AgentContender implements AgentBench.Contender {
         List<String> status = Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"));
         String now = status.stream().filter(l -> l.startsWith("VmRSS:")).findFirst().orElse("VmRSS: ?");
         String peak = status.stream().filter(l -> l.startsWith("VmHWM:")).findFirst().orElse("VmHWM: ?");
+        rssMb = kilobytes(now) / 1024.0;
         rss = now.replaceAll("\\s+", " ") + ", peak " + peak.replaceAll("\\s+", " ").replace("VmHWM: ", "");
     }
 
     String memory() {
         return rss;
+    }
+
+    /** Resident memory at the last sample, in MiB; NaN before one. */
+    double rssMb() {
+        return rssMb;
+    }
+
+    private static long kilobytes(String statusLine) {
+        String digits = statusLine.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? -1 : Long.parseLong(digits);
     }
 
     @Override

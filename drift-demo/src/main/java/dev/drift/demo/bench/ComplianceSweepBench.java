@@ -90,6 +90,9 @@ public final class ComplianceSweepBench {
 
     private static void row(String label, Sweep.Result result, double base) {
         double s = seconds(result);
+        new BenchSummary("compliance", "sweep " + label.strip(), BenchSummary.number(s, "%.2f s"),
+                BenchSummary.number(base, "%.2f s fields only"), BenchSummary.number(s / base, "%.2f"), "< 60 s",
+                BenchSummary.Met.of(s < 60)).record();
         System.out.printf("  %s %8.2f s   ratio %.2f   ledger changes %,d, deferred %d%n", label, s, s / base,
                 result.ledgerChanges(), result.deferred());
     }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code ./drift bench}: the ingest benchmark of issue 2.
@@ -48,6 +49,7 @@ public final class IngestBench {
                     XGroupCreateArgs.Builder.mkstream());
             double baseline = options.events() / (BaselineConsumer.run(producer, options.events(), BATCH) / 1e9);
             StringBuilder rows = new StringBuilder();
+            Map<Integer, LatencyRun.Result> latencies = new TreeMap<>();
             double pipeline;
             try (ApplicationContext service = startService(servers, options)) {
                 pipeline = measurePipeline(servers, producer, options.events());
@@ -55,6 +57,7 @@ public final class IngestBench {
                 long sequence = options.events();
                 for (int rate : options.rates()) {
                     LatencyRun.Result r = latency.run(rate, options.seconds(), sequence);
+                    latencies.put(rate, r);
                     sequence += r.sent();
                     rows.append(String.format("  %,9d/s offered %,9.0f/s sent  %6d samples  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms%n",
                             rate, r.achievedRate(), r.latency().count(), r.latency().p50(), r.latency().p99(),
@@ -71,7 +74,24 @@ public final class IngestBench {
                     compliant, compliant / baseline);
             System.out.println("latency XADD -> drift.detected/drift.resolved (goal p99 < 25 ms at 2,000/s)");
             System.out.print(rows);
+            summarize(baseline, pipeline, compliant, latencies);
         }
+    }
+
+    private static void summarize(double baseline, double pipeline, double compliant,
+                                  Map<Integer, LatencyRun.Result> latencies) {
+        String base = BenchSummary.number(baseline, "%,.0f/s");
+        new BenchSummary("ingest", "events/s, every event a drift transition", BenchSummary.number(pipeline, "%,.0f/s"),
+                base + " read+ack", BenchSummary.number(pipeline / baseline, "%.2f"), "ratio >= 0.5",
+                BenchSummary.Met.of(pipeline / baseline >= 0.5)).record();
+        new BenchSummary("ingest", "events/s, compliant machines", BenchSummary.number(compliant, "%,.0f/s"),
+                base + " read+ack", BenchSummary.number(compliant / baseline, "%.2f"), "-", BenchSummary.Met.NONE)
+                .record();
+        latencies.forEach((rate, r) -> new BenchSummary("ingest",
+                "XADD -> drift.detected p50 / p99 at %,d/s offered".formatted(rate),
+                BenchSummary.number(r.latency().p50(), "%.1f") + " / " + BenchSummary.number(r.latency().p99(), "%.1f ms"),
+                "-", "-", rate == 2000 ? "p99 < 25 ms" : "-",
+                rate == 2000 ? BenchSummary.Met.of(r.latency().p99() < 25) : BenchSummary.Met.NONE).record());
     }
 
     /**

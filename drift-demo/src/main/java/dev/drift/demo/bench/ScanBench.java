@@ -63,7 +63,12 @@ final class ScanBench {
                 aideBest = min(aideBest, aide(aideConfig.get(), "--check"));
             }
             System.out.printf("  aide --check (p+u+g+s+m+sha256) %8.0f ms%n", aideBest.toNanos() / 1e6);
-            System.out.printf("  ratio agent/aide %.2f (goal <= 1)%n", agentBest.toNanos() / (double) aideBest.toNanos());
+            double ratio = agentBest.toNanos() / (double) aideBest.toNanos();
+            System.out.printf("  ratio agent/aide %.2f (goal <= 1)%n", ratio);
+            new BenchSummary("agent", "startup scan of /etc (%,d files)".formatted(files),
+                    BenchSummary.number(agentBest.toNanos() / 1e6, "%.0f ms"),
+                    BenchSummary.number(aideBest.toNanos() / 1e6, "%.0f ms aide --check"),
+                    BenchSummary.number(ratio, "%.2f"), "<= 1", BenchSummary.Met.of(ratio <= 1)).record();
         } finally {
             AgentBench.deleteTree(work);
         }
