@@ -21,6 +21,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -56,14 +58,16 @@ final class ChangesController {
         Instant now = Instant.now();
         ChangeWindow window = JsonBodies.valid(() -> SuppressionJson.readChange(JsonBodies.parse(body), actor, now));
         ChangeWindow stored = store.putChange(window);
-        return HttpResponse.<String>created(URI.create("/drift/changes?ci=" + stored.ci().value()))
+        return HttpResponse.<String>created(URI.create("/drift/changes?ci="
+                        + URLEncoder.encode(stored.ci().value(), StandardCharsets.UTF_8)))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(SuppressionJson.write(stored, now).toString());
     }
 
+    /** 204, or 404; a change id with a NUL cannot have been stored (PostgreSQL text cannot hold one). */
     @Delete("/{changeId}")
     HttpResponse<Void> delete(@PathVariable String changeId) {
-        if (!store.deleteChange(changeId)) {
+        if (changeId.indexOf('\0') >= 0 || !store.deleteChange(changeId)) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no change " + changeId);
         }
         return HttpResponse.noContent();

@@ -113,9 +113,13 @@ public record EventFilter(@Nullable DriftStatus status, @Nullable String ci, @Nu
                         + ": '" + text + "'"));
     }
 
+    /** Not blank, and without NUL, which PostgreSQL text cannot hold (so nothing stored could match). */
     private static String nonBlank(String parameter, String text) {
         if (text != null && text.isBlank()) {
             throw new InvalidInput(parameter, "must not be blank");
+        }
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw new InvalidInput(parameter, "must not contain NUL characters");
         }
         return text;
     }

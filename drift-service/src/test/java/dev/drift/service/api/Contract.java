@@ -62,6 +62,10 @@ final class Contract {
         }
     }
 
+    /** A parameter of an operation: where it goes ({@code path}, {@code query}, {@code header}) and its schema. */
+    record Parameter(String name, String in, boolean required, JsonNode schema) {
+    }
+
     /** A request body the contract describes: its operation, media type, schema and example. */
     record RequestBody(Operation operation, String mediaType, JsonNode schema, JsonNode example) {
         @Override
@@ -140,6 +144,34 @@ final class Contract {
             }
         }
         return bodies;
+    }
+
+    /**
+     * The parameters of the operation, those of its path item included, each {@code $ref} (of the
+     * parameter and of the top of its schema) resolved.
+     */
+    List<Parameter> parameters(Operation operation) {
+        List<Parameter> parameters = new ArrayList<>();
+        JsonNode pathItem = document.path("paths").path(operation.path());
+        for (JsonNode list : List.of(pathItem.path("parameters"), operation(operation).path("parameters"))) {
+            for (JsonNode node : list) {
+                JsonNode p = resolve(node);
+                parameters.add(new Parameter(p.path("name").asText(), p.path("in").asText(),
+                        p.path("required").asBoolean(false), resolve(p.path("schema"))));
+            }
+        }
+        return parameters;
+    }
+
+    /** The least role the operation needs ({@code x-drift-role}): viewer, operator, admin, or none. */
+    String role(Operation operation) {
+        return extension(operation, "drift-role").orElseThrow(() -> new IllegalStateException(
+                operation + " names no x-drift-role"));
+    }
+
+    /** The node with a local {@code $ref} at its top followed; other nodes as they are. */
+    JsonNode resolved(JsonNode node) {
+        return resolve(node);
     }
 
     private JsonNode operation(Operation operation) {
