@@ -102,10 +102,13 @@ public final class EventDecoder {
         if (fields == null || fields.get(PAYLOAD) == null) {
             throw new InvalidEntry("entry has no payload field");
         }
-        long size = utf8Length(fields.get(PAYLOAD));
-        if (size > maxPayloadSize) {
-            throw new InvalidEntry("payload is " + size + " bytes, more than drift.ingest.max-payload-size ("
-                    + maxPayloadSize + " bytes)");
+        // A char is at most 3 bytes in UTF-8, so most payloads need no count.
+        if (3L * fields.get(PAYLOAD).length() > maxPayloadSize) {
+            long size = utf8Length(fields.get(PAYLOAD));
+            if (size > maxPayloadSize) {
+                throw new InvalidEntry("payload is " + size + " bytes, more than drift.ingest.max-payload-size ("
+                        + maxPayloadSize + " bytes)");
+            }
         }
         JsonNode payload = parse(fields.get(PAYLOAD));
         List<String> problems = schemas.problems(stream, payload);

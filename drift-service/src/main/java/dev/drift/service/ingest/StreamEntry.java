@@ -38,11 +38,13 @@ record StreamEntry(String stream, String id, Map<String, String> fields, List<St
         List<String> notUtf8 = new ArrayList<>();
         raw.forEach((name, bytes) -> {
             byte[] value = bytes == null ? new byte[0] : bytes;
-            String problem = utf8Problem(value);
+            String text = new String(value, StandardCharsets.UTF_8);
+            // Bad bytes always decode to U+FFFD; only then is the strict decode needed to tell.
+            String problem = text.indexOf('\uFFFD') < 0 ? null : utf8Problem(value);
             if (problem != null) {
                 notUtf8.add(name + ": " + problem);
             }
-            fields.put(name, new String(value, StandardCharsets.UTF_8));
+            fields.put(name, text);
         });
         return new StreamEntry(stream, id, fields, notUtf8);
     }
