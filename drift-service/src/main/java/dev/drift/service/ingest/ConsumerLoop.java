@@ -13,6 +13,9 @@ import io.lettuce.core.XPendingArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,11 +34,17 @@ import org.slf4j.LoggerFactory;
  * entries left pending longer than {@code claim-idle} by any consumer (a crashed instance, or this
  * one after a failed batch) with XAUTOCLAIM. {@link #stop()} ends the loop after its current
  * batch; unacknowledged entries stay pending for the next claim.
+ *
+ * <p>Field values are read as bytes and decoded by {@link StreamEntry#fromBytes}, so a value that
+ * is not UTF-8 is told from one that holds U+FFFD.
  */
 final class ConsumerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
 
-    private final StatefulRedisConnection<String, String> connection;
+    /** Stream names and field names as text, field values as bytes. */
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    private final StatefulRedisConnection<String, byte[]> connection;
     private final EntryProcessor processor;
     private final DeadLetters deadLetters;
     private final IngestWriter writer;
@@ -51,7 +60,7 @@ final class ConsumerLoop {
                  DeadLetters deadLetters, IngestWriter writer, IngestProperties properties) {
         this.consumerName = consumerName;
         this.housekeeper = housekeeper;
-        this.connection = client.connect();
+        this.connection = client.connect(CODEC);
         this.processor = processor;
         this.deadLetters = deadLetters;
         this.writer = writer;
@@ -95,7 +104,7 @@ final class ConsumerLoop {
     }
 
     private void createGroups() {
-        RedisCommands<String, String> redis = connection.sync();
+        RedisCommands<String, byte[]> redis = connection.sync();
         for (String stream : properties.streams()) {
             try {
                 redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), properties.group(),
@@ -110,7 +119,7 @@ final class ConsumerLoop {
         @SuppressWarnings("unchecked")
         XReadArgs.StreamOffset<String>[] offsets = properties.streams().stream()
                 .map(XReadArgs.StreamOffset::lastConsumed).toArray(XReadArgs.StreamOffset[]::new);
-        List<StreamMessage<String, String>> messages = connection.sync().xreadgroup(
+        List<StreamMessage<String, byte[]>> messages = connection.sync().xreadgroup(
                 Consumer.from(properties.group(), consumerName),
                 XReadArgs.Builder.count(properties.batchSize()).block(properties.block()), offsets);
         if (messages != null && !messages.isEmpty()) {
@@ -141,7 +150,7 @@ final class ConsumerLoop {
 
     /** Entries delivered too often without being acknowledged go to the dead-letter stream. */
     private void deadLetterPoison(String stream) {
-        RedisCommands<String, String> redis = connection.sync();
+        RedisCommands<String, byte[]> redis = connection.sync();
         List<PendingMessage> pending = redis.xpending(stream, XPendingArgs.Builder
                 .xpending(properties.group(), Range.unbounded(), Limit.from(properties.batchSize()))
                 .idle(properties.claimIdle()));
@@ -149,9 +158,9 @@ final class ConsumerLoop {
             if (p.getRedeliveryCount() < properties.maxDeliveries()) {
                 continue;
             }
-            List<StreamMessage<String, String>> found = redis.xrange(stream, Range.create(p.getId(), p.getId()));
-            Map<String, String> fields = found.isEmpty() ? Map.of() : found.get(0).getBody();
-            StreamEntry entry = new StreamEntry(stream, p.getId(), fields);
+            List<StreamMessage<String, byte[]>> found = redis.xrange(stream, Range.create(p.getId(), p.getId()));
+            Map<String, byte[]> fields = found.isEmpty() ? Map.of() : found.get(0).getBody();
+            StreamEntry entry = StreamEntry.fromBytes(stream, p.getId(), fields);
             deadLetters.write(List.of(new DeadLetters.DeadLetter(entry,
                     "poison: delivered " + p.getRedeliveryCount() + " times without being processed", p.getRedeliveryCount())));
             redis.xack(stream, properties.group(), p.getId());
@@ -163,7 +172,7 @@ final class ConsumerLoop {
         var claimed = connection.sync().xautoclaim(stream, XAutoClaimArgs.Builder
                 .xautoclaim(Consumer.from(properties.group(), consumerName), properties.claimIdle(), "0-0")
                 .count(properties.batchSize()));
-        List<StreamMessage<String, String>> messages = claimed.getMessages().stream()
+        List<StreamMessage<String, byte[]>> messages = claimed.getMessages().stream()
                 .filter(m -> m.getBody() != null && !m.getBody().isEmpty()).toList();
         if (!messages.isEmpty()) {
             LOG.info("claimed {} abandoned entries of {}", messages.size(), stream);
@@ -171,10 +180,10 @@ final class ConsumerLoop {
         }
     }
 
-    private static List<StreamEntry> toEntries(List<StreamMessage<String, String>> messages) {
+    private static List<StreamEntry> toEntries(List<StreamMessage<String, byte[]>> messages) {
         List<StreamEntry> entries = new ArrayList<>(messages.size());
-        for (StreamMessage<String, String> m : messages) {
-            entries.add(new StreamEntry(m.getStream(), m.getId(), m.getBody() == null ? Map.of() : m.getBody()));
+        for (StreamMessage<String, byte[]> m : messages) {
+            entries.add(StreamEntry.fromBytes(m.getStream(), m.getId(), m.getBody() == null ? Map.of() : m.getBody()));
         }
         return entries;
     }

@@ -40,7 +40,7 @@ final class EntryProcessor {
         List<IngestWriter.Accepted> accepted = new ArrayList<>(entries.size());
         List<DeadLetters.DeadLetter> invalid = new ArrayList<>();
         for (StreamEntry entry : entries) {
-            switch (decoder.decode(entry.stream(), entry.id(), entry.fields())) {
+            switch (decoder.decode(entry)) {
                 case Decoded.Valid v -> accepted.add(new IngestWriter.Accepted(entry, v.event()));
                 case Decoded.Invalid i -> invalid.add(new DeadLetters.DeadLetter(entry, i.reason(), 1));
             }

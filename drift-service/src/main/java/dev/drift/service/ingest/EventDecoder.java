@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.model.StreamEvent;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,6 +26,9 @@ import java.util.Set;
  * time is the payload's {@code observed_at} (RFC 3339 with offset) or, without one, the time in the
  * entry id. See {@code openapi/events/README.md} for the mapping to field paths.
  *
+ * <p>A payload larger than {@code drift.ingest.max-payload-size} (UTF-8 bytes) is invalid and is not
+ * parsed. Payloads nested deeper than Jackson's limit (1,000) are not JSON to this decoder.
+ *
  * <p>Thread-safe: schemas are compiled once at construction and decoding keeps no state. Bad input
  * never throws: every failure is {@link Decoded.Invalid} with a specific reason.
  */
@@ -42,6 +46,21 @@ public final class EventDecoder {
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final EventSchemas schemas = EventSchemas.load(MAPPERS.keySet());
+    private final long maxPayloadSize;
+
+    /** A decoder with the default payload size limit. */
+    public EventDecoder() {
+        this(IngestProperties.DEFAULT_MAX_PAYLOAD_SIZE);
+    }
+
+    @Inject
+    EventDecoder(IngestProperties properties) {
+        this(properties.maxPayloadSize());
+    }
+
+    private EventDecoder(long maxPayloadSize) {
+        this.maxPayloadSize = maxPayloadSize;
+    }
 
     /** The inbound streams this decoder understands. */
     public Set<String> streams() {
@@ -67,6 +86,14 @@ public final class EventDecoder {
         }
     }
 
+    /** Decodes an entry read from Redis; one whose field values are not all UTF-8 is invalid. */
+    Decoded decode(StreamEntry entry) {
+        if (!entry.notUtf8().isEmpty()) {
+            return new Decoded.Invalid("entry field is not UTF-8 (" + String.join("; ", entry.notUtf8()) + ")");
+        }
+        return decode(entry.stream(), entry.id(), entry.fields());
+    }
+
     private Decoded decodeChecked(String stream, String entryId, Map<String, String> fields) {
         EventMapper mapper = stream == null ? null : MAPPERS.get(stream);
         if (mapper == null) {
@@ -74,6 +101,14 @@ public final class EventDecoder {
         }
         if (fields == null || fields.get(PAYLOAD) == null) {
             throw new InvalidEntry("entry has no payload field");
+        }
+        // A char is at most 3 bytes in UTF-8, so most payloads need no count.
+        if (3L * fields.get(PAYLOAD).length() > maxPayloadSize) {
+            long size = utf8Length(fields.get(PAYLOAD));
+            if (size > maxPayloadSize) {
+                throw new InvalidEntry("payload is " + size + " bytes, more than drift.ingest.max-payload-size ("
+                        + maxPayloadSize + " bytes)");
+            }
         }
         JsonNode payload = parse(fields.get(PAYLOAD));
         List<String> problems = schemas.problems(stream, payload);
@@ -147,6 +182,26 @@ public final class EventDecoder {
         } catch (NumberFormatException e) {
             throw new InvalidEntry("no observed_at in payload and entry id '" + entryId + "' is not a stream id");
         }
+    }
+
+    /** The length of the text in UTF-8, counted without encoding it. */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** Why an entry is invalid; caught in {@link #decode} so it never escapes. */

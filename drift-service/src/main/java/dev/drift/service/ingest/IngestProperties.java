@@ -2,6 +2,7 @@ package dev.drift.service.ingest;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,8 @@ import java.util.List;
  * @param claimInterval    how often pending entries are checked
  * @param maxDeliveries    after this many deliveries an entry is dead-lettered as poison
  * @param processedRetention how long processed entry ids are remembered for de-duplication
+ * @param maxPayloadSize   largest {@code payload} in bytes (UTF-8); a larger one is dead-lettered
+ *                         without being parsed, and its dead letter keeps only its start
  */
 @ConfigurationProperties("drift.ingest")
 record IngestProperties(
@@ -39,9 +42,12 @@ record IngestProperties(
         @NotNull Duration claimIdle,
         @NotNull Duration claimInterval,
         @Min(1) @Max(1000) int maxDeliveries,
-        @Nullable Duration processedRetention) {
+        @Nullable Duration processedRetention,
+        @Nullable @ReadableBytes @Min(1) Long maxPayloadSize) {
+    static final long DEFAULT_MAX_PAYLOAD_SIZE = 4L * 1024 * 1024;
 
     IngestProperties {
         processedRetention = processedRetention == null ? Duration.ofDays(7) : processedRetention;
+        maxPayloadSize = maxPayloadSize == null ? DEFAULT_MAX_PAYLOAD_SIZE : maxPayloadSize;
     }
 }
