@@ -80,8 +80,9 @@ public final class ApiBench {
             for (long rows : sizes) {
                 long start = System.nanoTime();
                 ledger.fillTo(rows);
-                System.out.printf("  %,d rows (%,d active) filled and analyzed in %.1f s%n", ledger.count(),
-                        ledger.active(), (System.nanoTime() - start) / 1e9);
+                System.out.printf("  %,d rows (%,d active) filled and analyzed in %.1f s (%.0f %% all-visible); load average %s%n",
+                        ledger.count(), ledger.active(), (System.nanoTime() - start) / 1e9, 100 * ledger.allVisible(),
+                        loadAverage());
                 Map<String, IntFunction<String>> queries = bench.queries();
                 if (rows == sizes.getFirst()) {
                     bench.warmUpJit(queries);
@@ -175,6 +176,16 @@ public final class ApiBench {
         if (response.statusCode() != 200) {
             throw new IOException(request.uri() + " answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The machine's load over the last 1, 5 and 15 minutes: the benches share two cores with others. */
+    static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return load[0] + " " + load[1] + " " + load[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -83,8 +83,8 @@ public final class MemoryBench {
                 redis.sync().xtrim(BenchEvents.STREAM, 0);
                 Row row = Row.sample(service, fed, seconds);
                 rows.add(row);
-                System.out.printf("  %,9d events  RSS %7.1f MB  heap after GC %6.1f MB  (chunk %5.1f s, %,6.0f events/s)%n",
-                        row.events(), row.rssMb(), row.heapMb(), seconds, chunk / seconds);
+                System.out.printf("  %,9d events  RSS %7.1f MB  heap after GC %6.1f MB  (chunk %5.1f s, %,6.0f events/s, load %s)%n",
+                        row.events(), row.rssMb(), row.heapMb(), seconds, chunk / seconds, ApiBench.loadAverage());
             }
             print(idle, rows, ledgerRows(db));
         }
