@@ -57,7 +57,8 @@ final class BenchEvents {
         append(connection, count, n -> event(from + n, cis));
     }
 
-    private static void append(StatefulRedisConnection<String, String> connection, int count,
+    /** Appends {@code count} entries, the n-th given by {@code entry}, pipelined. */
+    static void append(StatefulRedisConnection<String, String> connection, int count,
                                java.util.function.LongFunction<Map<String, String>> entry) {
         var async = connection.async();
         List<RedisFuture<String>> pending = new ArrayList<>();
