@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark in one run, then one table of the headline figures (issue 9).
-# Usage: bench/run-all.sh            (= ./drift bench-all; about 15 minutes on 2 cores)
+# Usage: bench/run-all.sh            (= ./drift bench-all; about 30 minutes on 2 cores)
 # Each benchmark's full output is saved under bench/results/all-<time>/, the table beside it.
 # Uses DRIFT_DB_URL / DRIFT_REDIS_URI when set, embedded PostgreSQL and Redis otherwise.
 set -euo pipefail
@@ -23,9 +23,8 @@ run ingest bench --events 50000 --rates 500,2000,5000 --seconds 10
 run sweep bench-netbox 10000 20
 run compliance bench-compliance 10000 10
 run agent bench-agent
-for extra in ${DRIFT_BENCH_EXTRA:-}; do
-  run "$extra" "$extra"
-done
+run memory bench-memory 1000000
+run api bench-api 10000 1000000 --requests=100
 
 {
   echo "drift benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(git rev-parse --short HEAD 2>/dev/null || echo '?')"

@@ -167,11 +167,19 @@ public final class MemoryBench {
                 r.rssMb(), r.heapMb(), r.heap().committedKb() / 1024, r.heap().metaspaceKb() / 1024));
         System.out.printf("  RSS after %,d events: %.1f MB (goal < 300 MB: %s), ratio to idle %.2f%n", last.events(),
                 last.rssMb(), last.rssMb() < 300 ? "met" : "not met", last.rssMb() / idle.rssMb());
+        new BenchSummary("memory", "service RSS after %,d events".formatted(last.events()),
+                BenchSummary.number(last.rssMb(), "%.0f MB"), BenchSummary.number(idle.rssMb(), "%.0f MB idle"),
+                BenchSummary.number(last.rssMb() / idle.rssMb(), "%.2f"), "< 300 MB",
+                BenchSummary.Met.of(last.rssMb() < 300)).record();
         if (rows.size() >= 3) {
             List<Trend.Sample> rss = rows.stream().map(r -> new Trend.Sample(r.events(), r.rssMb())).toList();
             List<Trend.Sample> heap = rows.stream().map(r -> new Trend.Sample(r.events(), r.heapMb())).toList();
             System.out.printf("  slope over the second half: RSS %+.2f MB, heap after GC %+.2f MB per 100,000 events%n",
                     Trend.secondHalfSlope(rss, 100_000), Trend.secondHalfSlope(heap, 100_000));
+            new BenchSummary("memory", "growth over the second half, RSS / heap after GC",
+                    BenchSummary.number(Trend.secondHalfSlope(rss, 100_000), "%+.2f") + " / "
+                            + BenchSummary.number(Trend.secondHalfSlope(heap, 100_000), "%+.2f MB per 100k events"),
+                    "-", "-", "flat", BenchSummary.Met.NONE).record();
         } else {
             System.out.println("  (a slope needs at least 3 chunks of 100,000 events)");
         }
