@@ -179,7 +179,7 @@ async function renderEvents(params, cursor) {
 
   const pager = el("div", { class: "pager" },
     el("button", { id: "prev-page", disabled: cursors.length === 0, onclick: () => showPage(params, cursors.pop()) }, "← Newer"),
-    el("span", { id: "page-info" }, `${page.items.length} of ${page.total} shown`),
+    el("span", { id: "page-info" }, `${page.items.length} of ${page.total_exact ? "" : "more than "}${page.total} shown`),
     el("button", { id: "next-page", disabled: !page.next_cursor, onclick: () => {
       cursors.push(cursor);
       showPage(params, page.next_cursor);

@@ -105,8 +105,9 @@ final class ListCommand implements Callable<Integer> {
                     e.firstDetectedAt());
         }
         table.print(out);
-        if (page.total() > page.items().size()) {
-            out.printf("%d of %d events shown; narrow the filters or raise --limit.%n", page.items().size(), page.total());
+        if (page.total() > page.items().size() || !page.totalExact()) {
+            out.printf("%d of %s%d events shown; narrow the filters or raise --limit.%n", page.items().size(),
+                    page.totalExact() ? "" : "more than ", page.total());
         }
     }
 

@@ -11,7 +11,7 @@ final class Wire {
     }
 
     /** {@code GET /drift/events}. */
-    record EventPage(List<Event> items, long total, String nextCursor) {
+    record EventPage(List<Event> items, long total, boolean totalExact, String nextCursor) {
     }
 
     /** One drift event; {@code desired}/{@code actual} null means absent. */

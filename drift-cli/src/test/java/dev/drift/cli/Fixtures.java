@@ -31,7 +31,7 @@ final class Fixtures {
 
     static String page(long total, String... events) {
         return "{\"items\":[" + String.join(",", events) + "],\"page\":0,\"size\":50,\"total\":" + total
-                + ",\"total_pages\":1,\"next_cursor\":null}";
+                + ",\"total_exact\":true,\"total_pages\":1,\"next_cursor\":null}";
     }
 
     static String detail(String status) {

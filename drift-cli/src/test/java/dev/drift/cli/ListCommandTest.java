@@ -44,6 +44,16 @@ class ListCommandTest {
     }
 
     @Test
+    void saysMoreThanTheCountWhenTheServiceStoppedCounting() {
+        server.enqueue(json(200, page(10000, event("high", "open")).replace("\"total_exact\":true",
+                "\"total_exact\":false")));
+
+        Cli.Result result = new Cli(server).run("list", "--limit", "1");
+
+        assertThat(result.out()).contains("1 of more than 10000 events shown");
+    }
+
+    @Test
     void printsRawPageWithJson() {
         String body = page(1, event("high", "open"));
         server.enqueue(json(200, body));

@@ -10,8 +10,12 @@ import jakarta.validation.constraints.Min;
  *
  * @param exportMaxRows the most events one {@code GET /drift/events/export} returns; an export
  *                      matching more is refused with a 400 problem (the body is built in memory)
+ * @param countLimit    the most matches {@code GET /drift/events} counts for its {@code total}; with
+ *                      more, {@code total} is this limit and {@code total_exact} false. Counting every
+ *                      match of a million-row ledger costs a scan of it on every page
  */
 @ConfigurationProperties(ApiProperties.PREFIX)
-record ApiProperties(@Bindable(defaultValue = "100000") @Min(1) @Max(1_000_000) int exportMaxRows) {
+record ApiProperties(@Bindable(defaultValue = "100000") @Min(1) @Max(1_000_000) int exportMaxRows,
+                     @Bindable(defaultValue = "10000") @Min(1) @Max(10_000_000) int countLimit) {
     static final String PREFIX = "drift.api";
 }

@@ -40,11 +40,13 @@ class DriftEventsController {
     private final RemediationRequests remediations;
     private final FileDiffs fileDiffs;
     private final EventSearch search;
+    private final ApiProperties limits;
 
     DriftEventsController(DriftEventRepository events, DriftHistoryRepository history,
                           Acknowledgements acknowledgements, ActionLog actions, RemediationRequests remediations,
-                          FileDiffs fileDiffs, EventSearch search) {
+                          FileDiffs fileDiffs, EventSearch search, ApiProperties limits) {
         this.events = events;
+        this.limits = limits;
         this.search = search;
         this.history = history;
         this.acknowledgements = acknowledgements;
@@ -57,7 +59,8 @@ class DriftEventsController {
      * Drift events matching every given filter ({@link EventParams}), newest first unless
      * {@code sort} says otherwise. Pages by offset ({@code page}) or, with a {@code cursor} from a
      * previous page's {@code next_cursor}, by keyset (then {@code page} must be 0): a keyset page
-     * neither repeats nor skips events when new ones arrive. {@code total} counts every match.
+     * neither repeats nor skips events when new ones arrive. {@code total} counts the matches up to
+     * {@code drift.api.count-limit}; {@code total_exact} says whether more match.
      */
     @Get
     DriftEventPage list(@RequestBean EventParams params, @QueryValue @Nullable String cursor,
@@ -74,9 +77,9 @@ class DriftEventsController {
         EventFilter filter = params.filter();
         EventSort sort = params.order();
         EventCursor after = cursor == null ? null : JsonBodies.valid(() -> EventCursor.decode(cursor, sort));
-        EventSearch.Page result = search.page(filter, sort, after, (long) page * size, size);
+        EventSearch.Page result = search.page(filter, sort, after, (long) page * size, size, limits.countLimit());
         return new DriftEventPage(result.events().stream().map(DriftEventView::of).toList(), page, size,
-                result.total(), (int) ((result.total() + size - 1) / size), result.nextCursor());
+                result.total(), result.totalExact(), (int) ((result.total() + size - 1) / size), result.nextCursor());
     }
 
     /** One drift event with its history; 404 problem when there is none. */

@@ -38,21 +38,25 @@ public final class EventSearch {
     }
 
     /**
-     * One page of events and the total number of matches.
+     * One page of events and the number of matches, counted up to a limit.
      *
+     * @param total      the number of matches, or the count limit when more match
+     * @param totalExact false when more than {@code total} match
      * @param nextCursor continues after the last event, null when no event follows
      */
-    public record Page(List<DriftEventRecord> events, long total, @Nullable String nextCursor) {
+    public record Page(List<DriftEventRecord> events, long total, boolean totalExact, @Nullable String nextCursor) {
     }
 
     /**
      * The events matching the filter in the given order, after the cursor when there is one,
-     * skipping {@code offset} rows.
+     * skipping {@code offset} rows; matches are counted up to {@code countLimit}.
      */
-    public Page page(EventFilter filter, EventSort sort, @Nullable EventCursor after, long offset, int size) {
+    public Page page(EventFilter filter, EventSort sort, @Nullable EventCursor after, long offset, int size,
+                     int countLimit) {
         EventFilter.Where where = filter.where();
         return database.read(c -> {
-            long total = count(c, where);
+            long counted = count(c, where, countLimit + 1L);
+            long total = Math.min(counted, countLimit);
             List<DriftEventRecord> rows = new ArrayList<>();
             select(c, where, sort, after, offset, size + 1L, rows::add);
             String next = null;
@@ -60,7 +64,7 @@ public final class EventSearch {
                 rows.remove(size);
                 next = EventCursor.after(sort, rows.get(size - 1)).encode();
             }
-            return new Page(rows, total, next);
+            return new Page(rows, total, counted <= countLimit, next);
         });
     }
 
@@ -88,9 +92,12 @@ public final class EventSearch {
         return count;
     }
 
-    private static long count(Connection c, EventFilter.Where where) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from drift_event where " + where.sql())) {
-            bind(ps, 1, where.params());
+    /** Matches, counted up to {@code limit}: the scan stops there. */
+    private static long count(Connection c, EventFilter.Where where, long limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select count(*) from (select 1 from drift_event where " + where.sql() + " limit ?) matches")) {
+            int index = bind(ps, 1, where.params());
+            ps.setLong(index, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

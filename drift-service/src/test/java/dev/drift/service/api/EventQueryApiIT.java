@@ -76,8 +76,9 @@ class EventQueryApiIT extends ServiceIT {
         assertThat(walked).containsExactlyElementsOf(all);
         assertThat(third).containsEntry("next_cursor", null);
         for (Map<String, Object> page : List.of(first, second, third)) {
-            assertThat(page).containsOnlyKeys("items", "page", "size", "total", "total_pages", "next_cursor")
-                    .containsEntry("total", 8).containsEntry("total_pages", 3).containsEntry("page", 0);
+            assertThat(page).containsOnlyKeys("items", "page", "size", "total", "total_exact", "total_pages",
+                            "next_cursor")
+                    .containsEntry("total", 8).containsEntry("total_exact", true).containsEntry("total_pages", 3).containsEntry("page", 0);
         }
     }
 
