@@ -1,6 +1,7 @@
 package dev.drift.service.actions;
 
 import dev.drift.service.system.DriftException;
+import dev.drift.service.system.DriftMetrics;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -12,6 +13,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +31,7 @@ public final class TargetGuards {
     private final IntervalFunction backoff;
     private final Duration waitOpen;
 
-    TargetGuards(ActionsProperties properties) {
+    TargetGuards(ActionsProperties properties, DriftMetrics metrics) {
         this.waitOpen = properties.circuitWaitOpen();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(properties.circuitFailureRate())
@@ -39,6 +42,7 @@ public final class TargetGuards {
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .recordException(DriftException::isRetryable)
                 .build());
+        breakers.getEventPublisher().onEntryAdded(added -> metrics.actionCircuit(added.getAddedEntry()));
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(properties.inlineRetries())
                 .intervalFunction(IntervalFunction.of(Duration.ofMillis(200)))
@@ -61,6 +65,13 @@ public final class TargetGuards {
         Duration wait = failure instanceof CallNotPermittedException ? waitOpen
                 : Duration.ofMillis(backoff.apply(Math.max(1, attempts)));
         return Instant.now().plus(wait);
+    }
+
+    /** The circuit of every target called so far, by target. */
+    Map<String, CircuitBreaker> circuits() {
+        Map<String, CircuitBreaker> byTarget = new TreeMap<>();
+        breakers.getAllCircuitBreakers().forEach(b -> byTarget.put(b.getName(), b));
+        return byTarget;
     }
 
     /** The state of the target's circuit: CLOSED, OPEN, HALF_OPEN. */

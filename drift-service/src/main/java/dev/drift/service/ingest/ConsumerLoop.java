@@ -1,5 +1,6 @@
 package dev.drift.service.ingest;
 
+import dev.drift.service.system.DriftMetrics;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.models.stream.PendingMessage;
@@ -8,6 +9,7 @@ import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XPendingArgs;
 import io.lettuce.core.XReadArgs;
@@ -32,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * what the processor reports durable. The housekeeping consumer also, every
  * {@code claim-interval}, dead-letters entries delivered {@code max-deliveries} times and claims
  * entries left pending longer than {@code claim-idle} by any consumer (a crashed instance, or this
- * one after a failed batch) with XAUTOCLAIM. {@link #stop()} ends the loop after its current
- * batch; unacknowledged entries stay pending for the next claim.
+ * one after a failed batch) with XAUTOCLAIM; entries that failed only because PostgreSQL was away
+ * get their delivery count reset, so an outage never makes them poison. {@link #stop()} ends the
+ * loop after its current batch; unacknowledged entries stay pending for the next claim.
  *
  * <p>Field values are read as bytes and decoded by {@link StreamEntry#fromBytes}, so a value that
  * is not UTF-8 is told from one that holds U+FFFD.
@@ -49,6 +52,7 @@ final class ConsumerLoop {
     private final DeadLetters deadLetters;
     private final IngestWriter writer;
     private final IngestProperties properties;
+    private final DriftMetrics metrics;
     private final String consumerName;
     private final boolean housekeeper;
     private Thread thread;
@@ -57,7 +61,7 @@ final class ConsumerLoop {
     private long nextCleanupAt;
 
     ConsumerLoop(String consumerName, boolean housekeeper, RedisClient client, EntryProcessor processor,
-                 DeadLetters deadLetters, IngestWriter writer, IngestProperties properties) {
+                 DeadLetters deadLetters, IngestWriter writer, IngestProperties properties, DriftMetrics metrics) {
         this.consumerName = consumerName;
         this.housekeeper = housekeeper;
         this.connection = client.connect(CODEC);
@@ -65,6 +69,7 @@ final class ConsumerLoop {
         this.deadLetters = deadLetters;
         this.writer = writer;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     void start() {
@@ -97,6 +102,7 @@ final class ConsumerLoop {
                 if (!running) {
                     return;
                 }
+                metrics.ingestFailed("round", 1);
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), 5_000);
                 LOG.warn("ingest round failed, retrying in {} ms: {}", backoffMillis, e.getMessage());
             }
@@ -128,10 +134,27 @@ final class ConsumerLoop {
     }
 
     private void processAndAck(List<StreamEntry> entries) {
-        List<StreamEntry> done = processor.process(entries);
+        EntryProcessor.Outcome outcome = processor.handle(entries);
+        byStream(outcome.done()).forEach((stream, ids) ->
+                connection.sync().xack(stream, properties.group(), ids.toArray(String[]::new)));
+        byStream(outcome.awaitingDatabase()).forEach(this::forgiveDeliveries);
+    }
+
+    /**
+     * Sets the delivery count of entries that failed only because PostgreSQL was unreachable back to
+     * zero (XCLAIM RETRYCOUNT 0 to this consumer), so that an outage longer than
+     * {@code max-deliveries} claims does not dead-letter them as poison. They stay pending and are
+     * claimed again after {@code claim-idle}.
+     */
+    private void forgiveDeliveries(String stream, List<String> ids) {
+        connection.sync().xclaim(stream, Consumer.from(properties.group(), consumerName),
+                XClaimArgs.Builder.minIdleTime(0).retryCount(0).justid(), ids.toArray(String[]::new));
+    }
+
+    private static Map<String, List<String>> byStream(List<StreamEntry> entries) {
         Map<String, List<String>> byStream = new LinkedHashMap<>();
-        done.forEach(e -> byStream.computeIfAbsent(e.stream(), s -> new ArrayList<>()).add(e.id()));
-        byStream.forEach((stream, ids) -> connection.sync().xack(stream, properties.group(), ids.toArray(String[]::new)));
+        entries.forEach(e -> byStream.computeIfAbsent(e.stream(), s -> new ArrayList<>()).add(e.id()));
+        return byStream;
     }
 
     private void housekeeping() {

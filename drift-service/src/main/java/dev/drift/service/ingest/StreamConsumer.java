@@ -1,5 +1,6 @@
 package dev.drift.service.ingest;
 
+import dev.drift.service.system.DriftMetrics;
 import io.lettuce.core.RedisClient;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -28,16 +29,18 @@ final class StreamConsumer implements ApplicationEventListener<ServerStartupEven
     private final DeadLetters deadLetters;
     private final IngestWriter writer;
     private final IngestProperties properties;
+    private final DriftMetrics metrics;
     private final String consumerName;
     private final List<ConsumerLoop> loops = new ArrayList<>();
 
     StreamConsumer(RedisClient client, EntryProcessor processor, DeadLetters deadLetters, IngestWriter writer,
-                   IngestProperties properties) {
+                   IngestProperties properties, DriftMetrics metrics) {
         this.client = client;
         this.processor = processor;
         this.deadLetters = deadLetters;
         this.writer = writer;
         this.properties = properties;
+        this.metrics = metrics;
         this.consumerName = properties.consumerName() == null || properties.consumerName().isBlank()
                 ? defaultConsumerName() : properties.consumerName();
     }
@@ -49,7 +52,7 @@ final class StreamConsumer implements ApplicationEventListener<ServerStartupEven
         }
         for (int i = 0; i < properties.consumers(); i++) {
             loops.add(new ConsumerLoop(consumerName + "-" + i, i == 0, client, processor, deadLetters, writer,
-                    properties));
+                    properties, metrics));
         }
         loops.forEach(ConsumerLoop::start);
     }

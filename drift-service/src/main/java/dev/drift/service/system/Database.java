@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Runs JDBC work in a transaction and translates failures into the {@link DriftException} family:
@@ -50,6 +51,24 @@ public final class Database {
         } catch (RuntimeException e) {
             throw new DriftException.Retryable("database failure: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the failure is PostgreSQL being unreachable (no connection within the pool's timeout, a
+     * connection lost, the server shutting down or starting up) rather than something about the work:
+     * SQLSTATE class 08, 57P01..57P03, or a transient connection failure.
+     */
+    public static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static DriftException translate(SQLException e) {

@@ -36,7 +36,12 @@ import java.util.function.Supplier;
  *   <li>{@code drift_actions_total{kind, target, outcome}}: attempts to carry out an action
  *       ({@link ActionOutcome});</li>
  *   <li>{@code drift_netbox_call_duration_seconds{outcome}}: each NetBox HTTP attempt, and
- *       {@code drift_netbox_circuit_state}: 0 closed, 1 open, 2 half-open.</li>
+ *       {@code drift_netbox_circuit_state}: 0 closed, 1 open, 2 half-open;</li>
+ *   <li>{@code drift_action_circuit_state{target}}: the circuit of an action target (a Slack channel,
+ *       the ITSM, ...), 0 closed, 1 open, 2 half-open;</li>
+ *   <li>{@code drift_ingest_failures_total{stage}}: rounds of the stream consumer that failed
+ *       ({@code round}: Redis, or PostgreSQL in housekeeping, did not answer) and entries left
+ *       unacknowledged for a later delivery ({@code apply}: PostgreSQL did not take them).</li>
  * </ul>
  *
  * <p>Thread-safe. Counters only grow from the moment the process starts; gauges hold the last value
@@ -55,6 +60,8 @@ public final class DriftMetrics {
     static final String ACTIONS = "drift.actions";
     static final String NETBOX_CALL = "drift.netbox.call.duration";
     static final String NETBOX_CIRCUIT = "drift.netbox.circuit.state";
+    static final String ACTION_CIRCUIT = "drift.action.circuit.state";
+    static final String INGEST_FAILURES = "drift.ingest.failures";
 
     private final MeterRegistry registry;
     private final Map<GaugeKey, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -188,6 +195,19 @@ public final class DriftMetrics {
         Gauge.builder(NETBOX_CIRCUIT, breaker, b -> circuitCode(b.getState()))
                 .description("NetBox circuit breaker: 0 closed, 1 open, 2 half-open")
                 .strongReference(true).register(registry);
+    }
+
+    /** Reports the state of an action target's circuit breaker, tagged with the target (its name). */
+    public void actionCircuit(CircuitBreaker breaker) {
+        Gauge.builder(ACTION_CIRCUIT, breaker, b -> circuitCode(b.getState()))
+                .description("Action target circuit breaker: 0 closed, 1 open, 2 half-open")
+                .tag("target", breaker.getName())
+                .strongReference(true).register(registry);
+    }
+
+    /** A round of the stream consumer failed ({@code round}), or {@code count} entries were not applied ({@code apply}). */
+    public void ingestFailed(String stage, int count) {
+        registry.counter(INGEST_FAILURES, "stage", stage).increment(count);
     }
 
     static int circuitCode(CircuitBreaker.State state) {

@@ -7,6 +7,7 @@ import dev.drift.service.desired.netbox.NetBoxData.Snapshot;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.system.DriftException;
 import dev.drift.service.system.DriftMetrics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class NetBoxDesiredStateSource implements DesiredStateSource {
     private static final Logger LOG = LoggerFactory.getLogger(NetBoxDesiredStateSource.class);
 
+    private final NetBoxClient client;
     private final NetBoxIdentity identity;
     private final NetBoxLoader loader;
     private final DesiredCache cache;
@@ -53,7 +55,7 @@ public final class NetBoxDesiredStateSource implements DesiredStateSource {
     }
 
     private NetBoxDesiredStateSource(NetBoxProperties properties, InstantSource clock, DriftMetrics metrics) {
-        NetBoxClient client = new NetBoxClient(properties, metrics);
+        this.client = new NetBoxClient(properties, metrics);
         this.identity = new NetBoxIdentity(properties, client);
         this.loader = new NetBoxLoader(client, identity);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -68,6 +70,11 @@ public final class NetBoxDesiredStateSource implements DesiredStateSource {
     @Override
     public String name() {
         return NetBoxMapper.SOURCE;
+    }
+
+    /** NetBox's circuit breaker, for health: open while NetBox keeps failing. */
+    CircuitBreaker circuit() {
+        return client.guard().circuit();
     }
 
     /** Drops the CI's cached desired state: the next lookup reads NetBox. */

@@ -100,6 +100,10 @@ final class NetBoxGuard {
         return circuitBreaker.getState();
     }
 
+    CircuitBreaker circuit() {
+        return circuitBreaker;
+    }
+
     private static <T> T invoke(String operation, ApiCall<T> call) {
         try {
             return call.call();
