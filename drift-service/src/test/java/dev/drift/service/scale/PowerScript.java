@@ -13,38 +13,38 @@ import java.util.List;
  * {@code i}: every CI goes off at least twice and back on in between, some for two rounds in a
  * row (one drift seen again), and the last round leaves some off and some on.
  */
-final class PowerScript {
+public final class PowerScript {
     private final int cis;
     private final int rounds;
     private final Instant start;
 
     /** One scripted event. */
-    record Event(String ci, boolean on, Instant observedAt) {
-        String payload() {
+    public record Event(String ci, boolean on, Instant observedAt) {
+        public String payload() {
             return "{\"ci_id\":\"" + ci + "\",\"power_state\":\"" + (on ? "on" : "off") + "\",\"observed_at\":\""
                     + observedAt + "\"}";
         }
     }
 
     /** A drift row as the ledger must hold it: per CI in order of detection. */
-    record Drift(String ci, String field, String status, int occurrences) {
+    public record Drift(String ci, String field, String status, int occurrences) {
     }
 
-    PowerScript(int cis, int rounds, Instant start) {
+    public PowerScript(int cis, int rounds, Instant start) {
         this.cis = cis;
         this.rounds = rounds;
         this.start = start;
     }
 
-    int rounds() {
+    public int rounds() {
         return rounds;
     }
 
-    int events() {
+    public int events() {
         return cis * rounds;
     }
 
-    List<String> cis() {
+    public List<String> cis() {
         List<String> names = new ArrayList<>(cis);
         for (int i = 0; i < cis; i++) {
             names.add(ci(i));
@@ -53,7 +53,7 @@ final class PowerScript {
     }
 
     /** Round {@code r}: one event per CI, observed one second after the previous round. */
-    List<Event> round(int r) {
+    public List<Event> round(int r) {
         List<Event> events = new ArrayList<>(cis);
         for (int i = 0; i < cis; i++) {
             events.add(new Event(ci(i), on(i, r), start.plus(Duration.ofSeconds(r))));
@@ -61,7 +61,7 @@ final class PowerScript {
         return events;
     }
 
-    boolean endsOn(int i) {
+    public boolean endsOn(int i) {
         return on(i, rounds - 1);
     }
 
@@ -69,7 +69,7 @@ final class PowerScript {
      * The ledger's rule applied to the events in order: off with no open drift opens one, off again
      * counts another occurrence, on resolves it, on with nothing open does nothing.
      */
-    List<Drift> expectedDrifts() {
+    public List<Drift> expectedDrifts() {
         List<Drift> drifts = new ArrayList<>();
         for (int i = 0; i < cis; i++) {
             int occurrences = 0;
