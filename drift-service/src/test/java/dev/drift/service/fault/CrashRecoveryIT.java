@@ -65,7 +65,7 @@ import org.junit.jupiter.api.Test;
  * and then drop the older, abandoned ones (an older observation never overwrites a newer one): the
  * final state would be right but a short off-and-on again could be missing from the ledger.
  *
- * <p>Size: {@code -Dcrash.kills} (default 5), {@code -Dcrash.events} (default 5,000),
+ * <p>Size: {@code -Dcrash.kills} (default 5), {@code -Dcrash.events} (default 2,000),
  * {@code -Dcrash.seed}; {@code ./drift fault-crash 20 100000} runs the long version. Each child's
  * output is in {@code target/crash-recovery/}.
  */
@@ -78,7 +78,7 @@ class CrashRecoveryIT {
     private static final int TICKETED_EVERY = 5;
     private static final String TICKETED = "ticketed-vm";
     private static final int KILLS = Integer.getInteger("crash.kills", 5);
-    private static final int EVENTS = Integer.getInteger("crash.events", 5_000);
+    private static final int EVENTS = Integer.getInteger("crash.events", 2_000);
     private static final long SEED = Long.getLong("crash.seed", 9L);
     private static final ObjectMapper JSON = new ObjectMapper();
 
