@@ -27,9 +27,11 @@ final class ServiceProcess implements AutoCloseable {
     /**
      * {@code -XX:MaxRAMPercentage=75} is the image's entry point; {@code -XX:MaxRAM=1g} makes the JVM
      * size itself as under the Deployment's {@code limits.memory: 1Gi} (max heap 768 MB, and, below
-     * 1,792 MB of memory, the serial collector, as in that container).
+     * 1,792 MB of memory, the serial collector, as in that container). Native heap trimming and
+     * {@code MALLOC_ARENA_MAX=2} are the image's too.
      */
-    static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75");
+    static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75",
+            "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
 
     private final Process process;
     private final int port;
@@ -56,8 +58,9 @@ final class ServiceProcess implements AutoCloseable {
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dmicronaut.server.port=" + port);
         command.addAll(List.of("-cp", serviceClasspath(), "dev.drift.service.Application"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
         ServiceProcess service = new ServiceProcess(process, port, log);
         service.awaitHealthy();
         return service;
