@@ -39,6 +39,11 @@ final class ActionQueue {
      * (with the reason given; runs being delivered are left to finish), and inserts the actions. An
      * action whose key is already there is dropped; one marked {@link NewAction#ifAnnounced()} is
      * inserted only when the drift's opening was announced on its target.
+     *
+     * <p>That check is a lateral lookup by drift id ({@code drift_action_drift}) for each new row:
+     * written as {@code or exists (...)}, PostgreSQL hashed it into one sequential scan of the whole
+     * table per batch, so every batch with a resolution cost time in proportion to all actions ever
+     * recorded.
      */
     void record(Connection c, Collection<NewAction> actions, Map<UUID, String> cancelRemediation)
             throws SQLException {
@@ -68,10 +73,11 @@ final class ActionQueue {
                        case when skipped is null then null else now() end
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                               ?::text[]) as u(drift, kind, target, transition, key, payload, skipped, due, if_announced)
-                 where not u.if_announced::boolean
-                    or exists (select 1 from drift_action o
-                                where o.drift_id = u.drift::uuid and o.target = u.target and o.kind = 'notify'
-                                  and o.transition like 'opened%' and o.state in ('pending', 'delivered'))
+                  left join lateral (select true as announced from drift_action o
+                                      where o.drift_id = u.drift::uuid and o.target = u.target and o.kind = 'notify'
+                                        and o.transition like 'opened%' and o.state in ('pending', 'delivered')
+                                      limit 1) a on true
+                 where not u.if_announced::boolean or a.announced
                 on conflict (idempotency_key) do nothing""")) {
             cancels.bind(c, ps, 1);
             rows.bind(c, ps, 3);
