@@ -25,6 +25,7 @@ run compliance bench-compliance 10000 10
 run agent bench-agent
 run memory bench-memory 1000000
 run api bench-api 10000 1000000 --requests=100
+run growth bench-growth
 
 {
   echo "drift benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(git rev-parse --short HEAD 2>/dev/null || echo '?')"

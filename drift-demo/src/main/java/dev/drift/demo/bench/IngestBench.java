@@ -45,7 +45,7 @@ public final class IngestBench {
                     options.events(), options.cis(), options.rates(), options.seconds(), options.consumers());
             BenchEvents.preload(producer, 0, options.events(), options.cis());
             // The service's group starts at the end of the stream and is rewound once the service is idle.
-            producer.sync().xgroupCreate(XReadArgs.StreamOffset.from(BenchEvents.STREAM, "$"), "drift-service",
+            producer.sync().xgroupCreate(XReadArgs.StreamOffset.from(BenchEvents.STREAM, "$"), ServiceGroup.NAME,
                     XGroupCreateArgs.Builder.mkstream());
             double baseline = options.events() / (BaselineConsumer.run(producer, options.events(), BATCH) / 1e9);
             StringBuilder rows = new StringBuilder();
@@ -102,10 +102,10 @@ public final class IngestBench {
     private static double measureCompliant(EmbeddedServers servers, StatefulRedisConnection<String, String> producer,
                                            BenchOptions options) throws SQLException, InterruptedException {
         try (Connection db = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())) {
-            long before = scalar(db, "select count(*) from processed_entry");
             BenchEvents.preloadCompliant(producer, options.events(), options.cis());
+            String lastId = ServiceGroup.lastId(producer.sync());
             try (ApplicationContext service = startService(servers, options)) {
-                while (scalar(db, "select count(*) from processed_entry") < before + options.events()) {
+                while (!ServiceGroup.acknowledgedThrough(producer.sync(), lastId)) {
                     Thread.sleep(10);
                 }
                 double seconds = scalar(db, "select (extract(epoch from clock_timestamp() - min(processed_at)) * 1000)::bigint"
@@ -132,13 +132,18 @@ public final class IngestBench {
         return Micronaut.build(new String[0]).mainClass(Application.class).properties(props).banner(false).start();
     }
 
-    /** Rewinds the service's group over the preloaded entries and times the pipeline until all is done. */
+    /**
+     * Rewinds the service's group over the preloaded entries and times the pipeline until all is
+     * done: every entry acknowledged (asked of Redis, every 10 ms), then no reconcile request and no
+     * unpublished message left (asked of PostgreSQL only from then on).
+     */
     private static double measurePipeline(EmbeddedServers servers, StatefulRedisConnection<String, String> redis,
                                           int events) throws SQLException, InterruptedException {
         try (Connection db = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())) {
+            String lastId = ServiceGroup.lastId(redis.sync());
             long start = System.nanoTime();
-            redis.sync().xgroupSetid(XReadArgs.StreamOffset.from(BenchEvents.STREAM, "0"), "drift-service");
-            while (!done(db, events)) {
+            redis.sync().xgroupSetid(XReadArgs.StreamOffset.from(BenchEvents.STREAM, "0"), ServiceGroup.NAME);
+            while (!ServiceGroup.acknowledgedThrough(redis.sync(), lastId) || !ServiceGroup.settled(db)) {
                 Thread.sleep(10);
             }
             double rate = events / ((System.nanoTime() - start) / 1e9);
@@ -151,28 +156,13 @@ public final class IngestBench {
      * Lets the action dispatcher deliver the notifications of the measured transitions (untimed), so
      * the next measure does not share the machine with that backlog.
      */
-    private static void awaitActionsDelivered(Connection db) throws SQLException, InterruptedException {
+    static void awaitActionsDelivered(Connection db) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
-            try (Statement st = db.createStatement();
-                 ResultSet rs = st.executeQuery("select count(*) from drift_action where state = 'pending'")) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    return;
-                }
+            if (ServiceGroup.actionsDelivered(db)) {
+                return;
             }
             Thread.sleep(50);
-        }
-    }
-
-    private static boolean done(Connection db, int events) throws SQLException {
-        try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("""
-                     select (select count(*) from processed_entry),
-                            (select count(*) from reconcile_request),
-                            (select count(*) from outbox where published_at is null)""")) {
-            rs.next();
-            return rs.getLong(1) >= events && rs.getLong(2) == 0 && rs.getLong(3) == 0;
         }
     }
 }

@@ -2,12 +2,8 @@ package dev.drift.demo.bench;
 
 import dev.drift.embedded.EmbeddedServers;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.models.stream.PendingMessages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +33,6 @@ import java.util.stream.Stream;
  */
 public final class MemoryBench {
     private static final int CHUNK = 100_000;
-    private static final String GROUP = "drift-service";
 
     private MemoryBench() {
     }
@@ -108,30 +103,15 @@ public final class MemoryBench {
      */
     private static void awaitProcessed(RedisCommands<String, String> redis, Connection db)
             throws SQLException {
-        List<StreamMessage<String, String>> last = redis.xrevrange(BenchEvents.STREAM,
-                Range.create("-", "+"), Limit.from(1));
-        String lastId = last.getFirst().getId();
+        String lastId = ServiceGroup.lastId(redis);
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if (delivered(redis, lastId) && idle(db)) {
+            if (ServiceGroup.acknowledgedThrough(redis, lastId) && idle(db)) {
                 return;
             }
             ServiceProcess.pause(Duration.ofMillis(250));
         }
         throw new IllegalStateException("the service did not process the chunk within 30 minutes");
-    }
-
-    private static boolean delivered(RedisCommands<String, String> redis, String lastId) {
-        List<Object> groups = redis.xinfoGroups(BenchEvents.STREAM);
-        for (Object group : groups) {
-            List<?> info = (List<?>) group;
-            if (GROUP.equals(String.valueOf(info.get(info.indexOf("name") + 1)))
-                    && lastId.equals(String.valueOf(info.get(info.indexOf("last-delivered-id") + 1)))) {
-                PendingMessages pending = redis.xpending(BenchEvents.STREAM, GROUP);
-                return pending.getCount() == 0;
-            }
-        }
-        return false;
     }
 
     private static boolean idle(Connection db) throws SQLException {
