@@ -31,6 +31,7 @@ class JvmOptionsTest {
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
 
         assertThat(options).allMatch(option -> option.startsWith("-"), "one option a line")
-                .contains("-Xmx24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+                .contains("-Xmx24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20",
+                        "-Xshare:off", "-Dio.netty.allocator.type=unpooled");
     }
 }
