@@ -37,6 +37,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class AgentClientResources implements ClientResources {
     static final String THREAD = "drift-redis";
+    /** Bootstrap and channels as lettuce sets them up. */
+    private static final NettyCustomizer AS_LETTUCE_SETS_UP = new NettyCustomizer() {
+    };
 
     @SuppressWarnings("deprecation") // lettuce 6 asks for NioEventLoopGroup, Netty 4.2's NIO group
     private final NioEventLoopGroup loop = new NioEventLoopGroup(1,
@@ -111,7 +114,7 @@ final class AgentClientResources implements ClientResources {
 
     @Override
     public NettyCustomizer nettyCustomizer() {
-        return DEFAULTS;
+        return AS_LETTUCE_SETS_UP;
     }
 
     @Override
@@ -133,9 +136,6 @@ final class AgentClientResources implements ClientResources {
     public Tracing tracing() {
         return Tracing.disabled();
     }
-
-    private static final NettyCustomizer DEFAULTS = new NettyCustomizer() {
-    };
 
     /** Hands lettuce the one loop; it is released by {@link #shutdown}, not by the client. */
     private final class SingleLoopProvider implements EventLoopGroupProvider {

@@ -5,6 +5,7 @@ import io.netty.util.Timer;
 import io.netty.util.TimerTask;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * sleeps. Lettuce times its connection handshake with it. Tasks run on the loop's thread.
  */
 final class EventLoopTimer implements Timer {
+    private static final System.Logger LOG = System.getLogger(EventLoopTimer.class.getName());
+
     private final EventExecutor loop;
 
     EventLoopTimer(EventExecutor loop) {
@@ -23,7 +26,7 @@ final class EventLoopTimer implements Timer {
     @Override
     public Timeout newTimeout(TimerTask task, long delay, TimeUnit unit) {
         ScheduledTimeout timeout = new ScheduledTimeout(this, task);
-        timeout.future = loop.schedule(timeout, delay, unit);
+        timeout.scheduled(loop.schedule(timeout, delay, unit));
         return timeout;
     }
 
@@ -36,12 +39,16 @@ final class EventLoopTimer implements Timer {
     private static final class ScheduledTimeout implements Timeout, Runnable {
         private final Timer timer;
         private final TimerTask task;
-        private volatile ScheduledFuture<?> future;
+        private final CompletableFuture<ScheduledFuture<?>> future = new CompletableFuture<>();
         private volatile boolean expired;
 
         ScheduledTimeout(Timer timer, TimerTask task) {
             this.timer = timer;
             this.task = task;
+        }
+
+        void scheduled(ScheduledFuture<?> scheduled) {
+            future.complete(scheduled);
         }
 
         @Override
@@ -50,8 +57,7 @@ final class EventLoopTimer implements Timer {
             try {
                 task.run(this);
             } catch (Exception e) {
-                System.getLogger(EventLoopTimer.class.getName()).log(System.Logger.Level.WARNING,
-                        "Redis client timeout task failed", e);
+                LOG.log(System.Logger.Level.WARNING, "Redis client timeout task failed", e);
             }
         }
 
@@ -72,12 +78,12 @@ final class EventLoopTimer implements Timer {
 
         @Override
         public boolean isCancelled() {
-            return future.isCancelled();
+            return future.join().isCancelled();
         }
 
         @Override
         public boolean cancel() {
-            return future.cancel(false);
+            return future.join().cancel(false);
         }
     }
 }

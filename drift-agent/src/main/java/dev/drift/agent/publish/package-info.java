@@ -6,6 +6,11 @@
  * agent}, XADDs with a {@code MAXLEN ~} cap, and spools while Redis is unreachable.
  * {@link dev.drift.agent.publish.Heartbeat} publishes {@code agent.heartbeat} through it.
  *
+ * <p>The lettuce client is sized for one connection sending one command, for the agent's memory goal
+ * (README, drift-agent: memory): {@code AgentClientResources} (one {@code drift-redis} thread, no
+ * event bus, metrics or DNS resolver, timeouts on the loop by {@code EventLoopTimer}) and {@code
+ * DispatchOnlyRedisClient} (connections without command APIs; {@code StreamWriter} dispatches XADD).
+ *
  * <p>Files under {@code <state directory>/publish/}:
  * <ul>
  *   <li>{@code seq}: the first sequence number not yet reserved (numbers are reserved 1,000 at a
