@@ -14,9 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -27,10 +27,13 @@ import java.util.stream.Stream;
  * leaves either the old or the new baseline and it survives restarts. The directory is private to
  * the agent's user because it holds the text of configuration files.
  *
- * <p>Only the set of known paths is held in memory; a baseline is read from disk when a change of
- * its file is handled, which keeps the agent small however large the watched files are. A baseline
- * file that cannot be read is logged and treated as absent (the file is then reported as created,
- * never silently taken as unchanged).
+ * <p>What is compared (hash, attributes, type) is held in memory for every path, read in parallel
+ * when the store is opened, so a scan compares without touching the baseline files; the text is read
+ * from disk only when a change of its file needs a diff, which keeps the agent small however large
+ * the watched files are. A baseline file that cannot be read is logged and treated as absent (the
+ * file is then reported as created, never silently taken as unchanged).
+ *
+ * <p>Thread-safe: a scan reads and writes baselines from several threads, each path from one.
  */
 public final class BaselineStore {
     private static final Logger LOG = Logger.getLogger(BaselineStore.class.getName());
@@ -38,7 +41,8 @@ public final class BaselineStore {
     private static final String SUFFIX = ".json";
 
     private final Path dir;
-    private final Set<Path> known = new ConcurrentSkipListSet<>();
+    /** Each known path's state without its text. */
+    private final Map<Path, FileState> known = new ConcurrentHashMap<>();
 
     private BaselineStore(Path dir) {
         this.dir = dir;
@@ -51,9 +55,11 @@ public final class BaselineStore {
             createPrivateDirectory(stateDir);
             createPrivateDirectory(dir);
             BaselineStore store = new BaselineStore(dir);
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).forEach(store::index);
+            List<Path> files;
+            try (Stream<Path> listed = Files.list(dir)) {
+                files = listed.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList();
             }
+            files.parallelStream().forEach(store::index);
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the baseline in " + dir, e);
@@ -71,21 +77,33 @@ public final class BaselineStore {
     }
 
     private void index(Path file) {
-        readFile(file).ifPresent(entry -> known.add(Path.of(entry.path("path").asText())));
+        readFile(file).ifPresent(entry -> known.put(Path.of(entry.path("path").asText()),
+                fromJson(entry).withoutContent()));
     }
 
     /** The paths that have a baseline, sorted. */
     public List<Path> paths() {
-        return List.copyOf(known);
+        return known.keySet().stream().sorted().toList();
     }
 
-    /** The paths with a baseline at or below {@code path}. */
+    /** The paths with a baseline at or below {@code path}, sorted. */
     public List<Path> pathsUnder(Path path) {
-        return known.stream().filter(p -> p.startsWith(path)).toList();
+        return known.keySet().stream().filter(p -> p.startsWith(path)).sorted().toList();
     }
 
+    /** Whether the path has a baseline. */
+    public boolean contains(Path path) {
+        return known.containsKey(path);
+    }
+
+    /** The baseline without its text, from memory: enough to tell whether anything changed. */
+    public Optional<FileState> state(Path path) {
+        return Optional.ofNullable(known.get(path));
+    }
+
+    /** The whole baseline, with its text, from disk. */
     public Optional<FileState> get(Path path) {
-        if (!known.contains(path)) {
+        if (!known.containsKey(path)) {
             return Optional.empty();
         }
         return readFile(fileOf(path)).map(BaselineStore::fromJson);
@@ -102,7 +120,7 @@ public final class BaselineStore {
             } finally {
                 Files.deleteIfExists(temp);
             }
-            known.add(path);
+            known.put(path, state.withoutContent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the baseline of " + path, e);
         }
@@ -153,12 +171,16 @@ public final class BaselineStore {
                 .put("size", state.size())
                 .put("sensitive", state.sensitive());
         state.content().ifPresent(text -> node.put("content", text));
+        if (state.type() == FileType.SYMLINK) {
+            node.put("type", "symlink");
+        }
         return node;
     }
 
     private static FileState fromJson(JsonNode node) {
         return new FileState(node.path("sha256").asText(), node.path("mode").asText(), node.path("owner").asText(),
                 node.path("group").asText(), node.path("size").asLong(), node.path("sensitive").asBoolean(),
-                node.hasNonNull("content") ? Optional.of(node.get("content").asText()) : Optional.empty());
+                node.hasNonNull("content") ? Optional.of(node.get("content").asText()) : Optional.empty(),
+                "symlink".equals(node.path("type").asText()) ? FileType.SYMLINK : FileType.REGULAR);
     }
 }
