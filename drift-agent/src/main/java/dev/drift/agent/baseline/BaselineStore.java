@@ -1,5 +1,8 @@
 package dev.drift.agent.baseline;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +81,48 @@ public final class BaselineStore {
     }
 
     private void index(Path file) {
-        readFile(file).ifPresent(entry -> known.put(Path.of(entry.path("path").asText()),
-                fromJson(entry).withoutContent()));
+        try {
+            Optional<Map.Entry<Path, FileState>> entry = summary(file);
+            entry.ifPresentOrElse(e -> known.put(e.getKey(), e.getValue()),
+                    () -> LOG.warning(() -> "ignoring incomplete baseline file " + file));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "ignoring unreadable baseline file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A baseline file's path and state without its text, read as a stream of tokens: the text, most
+     * of the file, is skipped undecoded (still to its end, so a truncated file is refused).
+     */
+    private static Optional<Map.Entry<Path, FileState>> summary(Path file) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == null) {
+                    throw new JsonParseException(parser, "unexpected end of the baseline file");
+                }
+                if (!"content".equals(name) && value.isScalarValue()) {
+                    fields.put(name, parser.getText());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                throw new JsonParseException(parser, "the baseline file does not end as an object");
+            }
+        }
+        if (fields.get("path") == null || fields.get("sha256") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.entry(Path.of(fields.get("path")), new FileState(fields.get("sha256"),
+                fields.getOrDefault("mode", ""), fields.getOrDefault("owner", ""), fields.getOrDefault("group", ""),
+                Long.parseLong(fields.getOrDefault("size", "0")), Boolean.parseBoolean(fields.get("sensitive")),
+                Optional.empty(), "symlink".equals(fields.get("type")) ? FileType.SYMLINK : FileType.REGULAR)));
     }
 
     /** The paths that have a baseline, sorted. */

@@ -65,6 +65,18 @@ class BaselineStoreTest {
     }
 
     @Test
+    void aBaselineFileCutInItsTextIsTreatedAsAbsent() throws IOException {
+        BaselineStore.open(state).put(HOSTS, STATE);
+        try (Stream<Path> files = Files.list(state.resolve("baseline"))) {
+            Path file = files.findFirst().orElseThrow();
+            String whole = Files.readString(file);
+            Files.writeString(file, whole.substring(0, whole.indexOf("localhost")));
+        }
+
+        assertThat(BaselineStore.open(state).paths()).isEmpty();
+    }
+
+    @Test
     void keepsALinkAsALinkAcrossRestarts() {
         Path vi = Path.of("/etc/alternatives/vi");
         FileState link = new FileState("b".repeat(64), "0777", "root", "root", 17, false,
