@@ -131,15 +131,21 @@ public final class ChangeDetector implements PathListener {
         private Pass(ReadSession session, boolean startup) {
             this.session = session;
             this.startup = startup;
-            this.walk = new TreeWalk(scope, this::file);
+            this.walk = new TreeWalk(scope, new TreeWalk.Visitor() {
+                @Override
+                public void file(Path path, Optional<Stat> stat) {
+                    Pass.this.file(path, stat);
+                }
+
+                @Override
+                public void unwatched(Path path) {
+                    reconciler.forget(path);
+                }
+            });
         }
 
         private void file(Path path, Optional<Stat> stat) {
             try {
-                if (!scope.covers(path)) {
-                    reconciler.forget(path);
-                    return;
-                }
                 files.incrementAndGet();
                 switch (reconciler.reconcile(path, read(path, stat), startup)) {
                     case Reconciler.Outcome.Published p -> changed.incrementAndGet();

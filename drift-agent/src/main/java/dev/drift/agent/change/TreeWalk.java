@@ -30,10 +30,13 @@ import java.util.logging.Logger;
 final class TreeWalk {
     private static final Logger LOG = Logger.getLogger(TreeWalk.class.getName());
 
-    /** Told about each watched file found, on a pool thread; must not throw. */
-    @FunctionalInterface
+    /** Told about each path, on a pool thread; must not throw. */
     interface Visitor {
+        /** A watched file (or a watched path where nothing is now), with what a stat found there. */
         void file(Path path, Optional<Stat> stat);
+
+        /** A path the baseline knows that is no longer watched. */
+        void unwatched(Path path);
     }
 
     private final WatchScope scope;
@@ -83,6 +86,10 @@ final class TreeWalk {
     }
 
     private void visitUnlisted(Path path) {
+        if (!scope.covers(path)) {
+            visitor.unwatched(path);
+            return;
+        }
         try {
             visitor.file(path, Stat.of(path, links(path)));
         } catch (IOException e) {
