@@ -7,6 +7,7 @@ import dev.drift.agent.baseline.Links;
 import dev.drift.agent.baseline.ReadSession;
 import dev.drift.agent.baseline.Stat;
 import dev.drift.agent.config.HostRoot;
+import dev.drift.agent.config.WatchTarget;
 import dev.drift.agent.event.EventSink;
 import dev.drift.agent.event.OutboundEvent;
 import dev.drift.agent.watch.PathListener;
@@ -103,7 +104,7 @@ public final class ChangeDetector implements PathListener {
         long start = System.nanoTime();
         Pass pass = new Pass(reader.session(), true);
         try (ForkJoinPool pool = TreeWalk.newPool()) {
-            pass.walk.walk(pool, scope.targets().stream().map(t -> t.path()).toList());
+            pass.walk.walk(pool, scope.targets().stream().map(WatchTarget::path).toList());
             pass.walk.visitRest(pool, baseline.paths());
         }
         int snapshots = 0;
