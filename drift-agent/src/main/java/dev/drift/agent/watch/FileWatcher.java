@@ -121,7 +121,8 @@ public final class FileWatcher implements AutoCloseable {
         }
         Path path = dir.resolve((Path) event.context());
         boolean target = scope.isTarget(path);
-        if (event.kind() == ENTRY_CREATE && isDirectory(path, target) && scope.leadsToWatched(path)) {
+        if (event.kind() == ENTRY_CREATE && isDirectory(path, target || !scope.covers(path))
+                && scope.leadsToWatched(path)) {
             registerNewDirectory(path);
         }
         Path linked = linkedFiles.get(path);
@@ -140,11 +141,11 @@ public final class FileWatcher implements AutoCloseable {
     }
 
     /**
-     * Only a configured path is followed when it is a link: a link to a directory found in a watched
-     * tree is a watched file, not a directory to watch.
+     * A link to a directory found in a watched directory is a watched file, not a directory to
+     * watch; a configured path, or one on the way to it, is followed.
      */
-    private static boolean isDirectory(Path path, boolean target) {
-        return target ? Files.isDirectory(path) : Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+    private static boolean isDirectory(Path path, boolean follow) {
+        return follow ? Files.isDirectory(path) : Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
