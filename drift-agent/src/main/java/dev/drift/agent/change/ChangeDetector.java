@@ -1,30 +1,30 @@
 package dev.drift.agent.change;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drift.agent.baseline.BaselineStore;
-import dev.drift.agent.baseline.FileState;
 import dev.drift.agent.baseline.FileStateReader;
-import dev.drift.agent.baseline.Observation;
+import dev.drift.agent.baseline.Links;
+import dev.drift.agent.baseline.ReadSession;
+import dev.drift.agent.baseline.Stat;
 import dev.drift.agent.config.HostRoot;
+import dev.drift.agent.config.WatchTarget;
 import dev.drift.agent.event.EventSink;
 import dev.drift.agent.event.OutboundEvent;
-import dev.drift.agent.parse.Settings;
-import dev.drift.agent.parse.SettingsParsers;
 import dev.drift.agent.watch.PathListener;
 import dev.drift.agent.watch.WatchScope;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Compares what is on disk with the baseline and publishes {@code drift.file_changed} for every
@@ -40,20 +40,20 @@ import java.util.stream.Collectors;
  * <p>A change that cannot be published (spool full) or whose baseline cannot be written leaves the
  * old baseline in place, so it is reported again on the next change of the file or the next start.
  *
+ * <p>Directories (the startup scan, a directory created in a watched tree, a rescan after an
+ * inotify overflow) are walked on a pool with a thread per core ({@link TreeWalk}): each file is
+ * read, compared and its event built on the thread that found it, and changes are published from
+ * there (one at a time); the snapshots of unchanged files are published last, in path order.
+ *
  * <p>Thread-safe: the watcher thread and the startup scan may call it at the same time.
  */
 public final class ChangeDetector implements PathListener {
     private static final Logger LOG = Logger.getLogger(ChangeDetector.class.getName());
-    /** Files read at once in a scan: bounds what is held in memory beside the unchanged files' snapshots. */
-    private static final int READ_CHUNK = 64;
 
-    private final String ciId;
     private final WatchScope scope;
     private final FileStateReader reader;
     private final BaselineStore baseline;
-    private final EventSink sink;
-    private final Clock clock;
-    private final HostRoot host;
+    private final Reconciler reconciler;
 
     /** A detector for an agent on the node itself (paths on disk are the node's). */
     public ChangeDetector(String ciId, WatchScope scope, FileStateReader reader, BaselineStore baseline,
@@ -64,20 +64,33 @@ public final class ChangeDetector implements PathListener {
     /** @param host where the node's root is read from; events name node paths */
     public ChangeDetector(String ciId, WatchScope scope, FileStateReader reader, BaselineStore baseline,
                           EventSink sink, Clock clock, HostRoot host) {
-        this.host = Objects.requireNonNull(host, "host");
-        this.ciId = Objects.requireNonNull(ciId, "ciId");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.baseline = Objects.requireNonNull(baseline, "baseline");
-        this.sink = Objects.requireNonNull(sink, "sink");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.reconciler = new Reconciler(ciId, baseline, sink, clock, host);
     }
 
     /** Reconciles the path, or every watched and every known file at or below it. */
     @Override
     public synchronized void changed(Path path) {
-        for (Path file : candidates(path)) {
-            reconcile(file, false, read(file));
+        Pass pass = new Pass(reader.session(), false);
+        if (isDirectory(path)) {
+            try (ForkJoinPool pool = TreeWalk.newPool()) {
+                pass.walk.walk(pool, List.of(path));
+                pass.walk.visitRest(pool, baseline.pathsUnder(path));
+            }
+        } else {
+            pass.walk.visit(path);
+            baseline.pathsUnder(path).forEach(pass.walk::visit);
+        }
+    }
+
+    private boolean isDirectory(Path path) {
+        try {
+            Links links = scope.isTarget(path) ? Links.FOLLOW : Links.RECORD;
+            return Stat.of(path, links).map(s -> s.type() == Stat.Type.DIRECTORY).orElse(false);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -89,145 +102,68 @@ public final class ChangeDetector implements PathListener {
      */
     public synchronized ScanReport startupScan() {
         long start = System.nanoTime();
-        TreeSet<Path> files = new TreeSet<>(scope.currentFiles());
-        files.addAll(baseline.paths());
-        Map<Path, Observation> unchanged = new LinkedHashMap<>();
-        int changed = 0;
-        List<Path> all = List.copyOf(files);
-        for (int from = 0; from < all.size(); from += READ_CHUNK) {
-            List<Path> chunk = all.subList(from, Math.min(from + READ_CHUNK, all.size()));
-            Map<Path, Read> reads = readInParallel(chunk);
-            for (Path file : chunk) {
-                switch (reconcile(file, true, reads.get(file))) {
-                    case Outcome.Published p -> changed++;
-                    case Outcome.Unchanged u -> unchanged.put(file, u.now());
-                    case Outcome.Skipped s -> { }
-                }
-            }
+        Pass pass = new Pass(reader.session(), true);
+        try (ForkJoinPool pool = TreeWalk.newPool()) {
+            pass.walk.walk(pool, scope.targets().stream().map(WatchTarget::path).toList());
+            pass.walk.visitRest(pool, baseline.paths());
         }
         int snapshots = 0;
-        for (Map.Entry<Path, Observation> file : unchanged.entrySet()) {
-            snapshots += publishSnapshot(file.getKey(), file.getValue()) ? 1 : 0;
+        for (Map.Entry<Path, ObjectNode> snapshot : pass.snapshots.entrySet()) {
+            snapshots += reconciler.publishSnapshot(snapshot.getKey(), snapshot.getValue()) ? 1 : 0;
         }
-        ScanReport report = new ScanReport(changed, snapshots, Duration.ofNanos(System.nanoTime() - start));
+        ScanReport report = new ScanReport(pass.changed.get(), snapshots, Duration.ofNanos(System.nanoTime() - start),
+                pass.files.get(), pass.session.bytesRead());
         LOG.info(() -> "startup scan: " + report.changed() + " changes since the last run, " + report.snapshots()
-                + " unchanged files, " + report.took().toMillis() + " ms");
+                + " unchanged files, " + report.took().toMillis() + " ms (" + report.files() + " files, "
+                + report.bytesRead() / 1024 + " KiB read)");
         return report;
     }
 
-    private List<Path> candidates(Path path) {
-        TreeSet<Path> files = new TreeSet<>(scope.filesAt(path));
-        files.addAll(baseline.pathsUnder(path));
-        if (scope.covers(path)) {
-            files.add(path);
+    /** One reconciling of a path or of everything: what it found, on whichever threads it ran. */
+    private final class Pass {
+        private final ReadSession session;
+        private final boolean startup;
+        private final TreeWalk walk;
+        private final AtomicInteger changed = new AtomicInteger();
+        private final AtomicInteger files = new AtomicInteger();
+        /** Unchanged files' snapshot payloads (their text already dropped), published last in path order. */
+        private final Map<Path, ObjectNode> snapshots = new ConcurrentSkipListMap<>();
+
+        private Pass(ReadSession session, boolean startup) {
+            this.session = session;
+            this.startup = startup;
+            this.walk = new TreeWalk(scope, new TreeWalk.Visitor() {
+                @Override
+                public void file(Path path, Optional<Stat> stat) {
+                    Pass.this.file(path, stat);
+                }
+
+                @Override
+                public void unwatched(Path path) {
+                    reconciler.forget(path);
+                }
+            });
         }
-        return List.copyOf(files);
-    }
 
-    /** What reconciling one file did; an unchanged file carries what was read, for its snapshot. */
-    private sealed interface Outcome {
-        record Published() implements Outcome {
-        }
-
-        record Unchanged(Observation now) implements Outcome {
-        }
-
-        record Skipped() implements Outcome {
-        }
-    }
-
-    /** A file as read from disk, or why it could not be. */
-    private record Read(Optional<Observation> observation, IOException failure) {
-    }
-
-    private Read read(Path file) {
-        try {
-            return new Read(reader.read(file), null);
-        } catch (IOException e) {
-            return new Read(Optional.empty(), e);
-        }
-    }
-
-    /**
-     * Reads the files on the common pool (the cores the machine has); reading and hashing is most of
-     * a scan, and comparing and publishing stay in order on the calling thread.
-     */
-    private Map<Path, Read> readInParallel(List<Path> files) {
-        return files.parallelStream().collect(Collectors.toMap(file -> file, this::read));
-    }
-
-    private Outcome reconcile(Path file, boolean scanning, Read read) {
-        if (!scope.covers(file)) {
-            baseline.remove(file);
-            return new Outcome.Skipped();
-        }
-        try {
-            if (read.failure() != null) {
-                throw read.failure();
+        private void file(Path path, Optional<Stat> stat) {
+            try {
+                files.incrementAndGet();
+                switch (reconciler.reconcile(path, read(path, stat), startup)) {
+                    case Reconciler.Outcome.Published p -> changed.incrementAndGet();
+                    case Reconciler.Outcome.Unchanged u -> snapshots.put(path, u.snapshot());
+                    case Reconciler.Outcome.Skipped s -> { }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "handling " + path + " failed; it is looked at again on its next change", e);
             }
-            Optional<Observation> now = read.observation();
-            Optional<FileState> before = baseline.get(file);
-            Optional<ChangeKind> change = ChangeKind.between(before, now.map(Observation::state));
-            if (change.isEmpty()) {
-                return now.<Outcome>map(Outcome.Unchanged::new).orElseGet(Outcome.Skipped::new);
+        }
+
+        private Reconciler.Read read(Path path, Optional<Stat> stat) {
+            try {
+                return new Reconciler.Read(stat.isEmpty() ? Optional.empty() : session.read(path, stat.get()), null);
+            } catch (IOException e) {
+                return new Reconciler.Read(Optional.empty(), e);
             }
-            publish(file, change.get(), before, now);
-            now.ifPresentOrElse(o -> baseline.put(file, o.state()), () -> baseline.remove(file));
-            LOG.fine(() -> change.get().json() + " " + file + (scanning ? " (while the agent was not running)" : ""));
-            return new Outcome.Published();
-        } catch (IOException e) {
-            logUnreadable(file, e);
-            return new Outcome.Skipped();
-        } catch (EventSink.SinkFullException e) {
-            LOG.warning(() -> "spool full: " + file + " keeps its old baseline and is reported on its next change or start");
-            return new Outcome.Skipped();
-        } catch (UncheckedIOException e) {
-            LOG.warning(() -> "cannot keep the baseline of " + file + ": " + e.getCause().getMessage()
-                    + "; its change may be reported again");
-            return new Outcome.Skipped();
         }
-    }
-
-    private boolean publishSnapshot(Path file, Observation now) {
-        try {
-            publish(file, ChangeKind.SNAPSHOT, Optional.empty(), Optional.of(now));
-            return true;
-        } catch (EventSink.SinkFullException e) {
-            LOG.warning(() -> "spool full: no snapshot of " + file);
-            return false;
-        }
-    }
-
-    /** The exception's class only: its message could quote the file. */
-    private static void logUnreadable(Path file, IOException e) {
-        LOG.warning(() -> "cannot read " + file + " (" + e.getClass().getSimpleName() + "); it is reported once readable");
-    }
-
-    private void publish(Path file, ChangeKind change, Optional<FileState> before, Optional<Observation> now) {
-        Optional<FileState> state = now.map(Observation::state);
-        boolean sensitive = state.map(FileState::sensitive).orElse(false)
-                || before.map(FileState::sensitive).orElse(false);
-        Path node = host.onNode(file);
-        Optional<String> diff = sensitive || change == ChangeKind.SNAPSHOT ? Optional.empty() : diff(node, before, state);
-        Optional<Settings> settings = now.flatMap(o -> settings(node, o, sensitive));
-        sink.publish(new OutboundEvent(FileChangedPayload.STREAM, ciId, FileChangedPayload.build(
-                ciId, node, change, state, sensitive, diff, settings, Instant.now(clock))));
-    }
-
-    /** Against an absent side as empty; none when either side's text is unknown (binary, too large). */
-    private static Optional<String> diff(Path file, Optional<FileState> before, Optional<FileState> now) {
-        Optional<String> old = before.isPresent() ? before.get().content() : Optional.of("");
-        Optional<String> current = now.isPresent() ? now.get().content() : Optional.of("");
-        if (old.isEmpty() || current.isEmpty()) {
-            return Optional.empty();
-        }
-        String text = UnifiedDiff.between(file.toString(), old.get(), current.get());
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
-    }
-
-    private static Optional<Settings> settings(Path file, Observation now, boolean sensitive) {
-        return SettingsParsers.forPath(file)
-                .filter(parser -> !sensitive || parser.safeWhenSensitive())
-                .flatMap(parser -> now.text().map(parser::parse));
     }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Builds a {@code drift.file_changed} payload (schema {@code openapi/events/drift.file_changed.schema.json}):
- * {@code ci_id, path, change, sha256, mode, owner, group, size, diff, settings, sensitive,
- * observed_at}. A deleted file has no hash or attributes. {@code seq} and {@code agent} are
+ * {@code ci_id, path, change, sha256, mode, owner, group, size, link_target, diff, settings,
+ * sensitive, observed_at}. A deleted file has no hash or attributes. {@code seq} and {@code agent} are
  * stamped by the sink. What may be in it is decided by the caller; this only lays it out.
  */
 final class FileChangedPayload {
@@ -32,6 +32,7 @@ final class FileChangedPayload {
                 .put("owner", state.owner())
                 .put("group", state.group())
                 .put("size", state.size()));
+        now.flatMap(FileState::linkTarget).ifPresent(target -> payload.put("link_target", target));
         diff.ifPresent(text -> payload.put("diff", text));
         settings.ifPresent(s -> payload.set("settings", s.toJson()));
         return payload

@@ -4,7 +4,9 @@
  * <p>Payload ({@code openapi/events/drift.file_changed.schema.json}): {@code ci_id}, {@code path},
  * {@code change} ({@code modified}, {@code created}, {@code deleted}, {@code attributes},
  * {@code snapshot}), {@code sha256}, {@code mode} (4-digit octal), {@code owner}, {@code group},
- * {@code size} (all absent for {@code deleted}), {@code diff} (unified, against the previous
+ * {@code size} (all absent for {@code deleted}), {@code link_target} (for a symbolic link found in
+ * a watched directory: the path it points to, whose hash and length {@code sha256} and {@code size}
+ * then are; see {@link dev.drift.agent.baseline.Links}), {@code diff} (unified, against the previous
  * content; a created file against nothing, a deleted one to nothing; absent for sensitive, binary
  * and oversized files and for snapshots), {@code settings} (for the formats in
  * {@link dev.drift.agent.parse}), {@code sensitive} and {@code observed_at} (RFC 3339, UTC, when the

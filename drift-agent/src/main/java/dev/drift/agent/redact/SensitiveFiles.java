@@ -41,7 +41,8 @@ public final class SensitiveFiles {
         return byPath(path) || containsPrivateKey(content);
     }
 
-    static boolean containsPrivateKey(byte[] content) {
+    /** Whether the bytes hold a PEM private key (which makes any file sensitive). */
+    public static boolean containsPrivateKey(byte[] content) {
         outer:
         for (int i = 0; i <= content.length - PRIVATE_KEY.length; i++) {
             for (int j = 0; j < PRIVATE_KEY.length; j++) {

@@ -9,8 +9,11 @@ import dev.drift.agent.config.WatchTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
@@ -23,7 +26,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Watches the {@link WatchScope} with the platform's WatchService (inotify on Linux) and tells the
@@ -33,8 +35,10 @@ import java.util.stream.Stream;
  * also catches a file replaced by a rename ({@code sed -i}, vim, dpkg), whose new inode a watch on
  * the file itself would miss. Directories are registered recursively where asked, including ones
  * created later. On Linux {@code ENTRY_MODIFY} covers both writes and attribute changes (chmod,
- * chown). A watched file that is a symbolic link is also watched where it points. When the event
- * queue overflows, every watched path is handed to the listener again.
+ * chown). A configured file that is a symbolic link is also watched where it points; a link found
+ * in a watched directory is a file there (its creation, deletion and retargeting are events of that
+ * directory) and is not followed, nor is a linked directory watched. When the event queue
+ * overflows, every watched path is handed to the listener again.
  *
  * <p>Lifecycle: {@link #start()} registers the watches before it returns, so nothing that happens
  * afterwards is missed; one daemon thread then waits for events, coalesces them and calls the
@@ -116,7 +120,9 @@ public final class FileWatcher implements AutoCloseable {
             return;
         }
         Path path = dir.resolve((Path) event.context());
-        if (event.kind() == ENTRY_CREATE && Files.isDirectory(path) && scope.leadsToWatched(path)) {
+        boolean target = scope.isTarget(path);
+        if (event.kind() == ENTRY_CREATE && isDirectory(path, target || !scope.covers(path))
+                && scope.leadsToWatched(path)) {
             registerNewDirectory(path);
         }
         Path linked = linkedFiles.get(path);
@@ -125,13 +131,21 @@ public final class FileWatcher implements AutoCloseable {
         }
         if (scope.covers(path)) {
             coalescer.touch(path, now);
-            if (Files.isSymbolicLink(path)) {
+            if (target && Files.isSymbolicLink(path)) {
                 registerTargets();
             }
         } else if (scope.leadsToWatched(path)) {
             scope.targets().stream().map(WatchTarget::path).filter(t -> t.startsWith(path))
                     .forEach(t -> coalescer.touch(t, now));
         }
+    }
+
+    /**
+     * A link to a directory found in a watched directory is a watched file, not a directory to
+     * watch; a configured path, or one on the way to it, is followed.
+     */
+    private static boolean isDirectory(Path path, boolean follow) {
+        return follow ? Files.isDirectory(path) : Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
@@ -203,9 +217,14 @@ public final class FileWatcher implements AutoCloseable {
             register(dir);
             return;
         }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            tree.filter(Files::isDirectory).forEach(this::register);
-        } catch (IOException | UncheckedIOException e) {
+        register(dir);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    registerDirectory(entry, true);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
             LOG.warning(() -> "cannot walk " + dir + " to watch it: " + e.getMessage());
         }
     }

@@ -2,19 +2,15 @@ package dev.drift.agent.watch;
 
 import dev.drift.agent.config.PathPatterns;
 import dev.drift.agent.config.WatchTarget;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Which files are watched: each configured file, the files directly in each configured directory,
  * and those at any depth in a recursive one; minus the ignored temporaries, matched on the file
- * name.
+ * name. A symbolic link in a watched directory is a watched file itself (recorded by the path it
+ * points to); a configured path that is a link is followed.
  */
 public final class WatchScope {
     private final List<WatchTarget> targets;
@@ -38,6 +34,15 @@ public final class WatchScope {
                 || (t.recursive() ? file.startsWith(t.path()) : t.path().equals(file.getParent())));
     }
 
+    /**
+     * Whether the path is configured itself, rather than found in a watched directory: a symbolic
+     * link there is followed (read by the content it points to); one found in a directory is
+     * recorded as a link (see {@link dev.drift.agent.baseline.Links}).
+     */
+    public boolean isTarget(Path path) {
+        return targets.stream().anyMatch(t -> t.path().equals(path));
+    }
+
     /** Whether a directory's entries can hold watched files (or lead to a watched path). */
     boolean leadsToWatched(Path dir) {
         return targets.stream().anyMatch(t -> t.path().startsWith(dir)
@@ -45,39 +50,8 @@ public final class WatchScope {
     }
 
     /** Whether the path is strictly inside a recursively watched directory. */
-    boolean inRecursiveTree(Path path) {
+    public boolean inRecursiveTree(Path path) {
         return targets.stream().anyMatch(t -> t.recursive() && path.startsWith(t.path()) && !path.equals(t.path()));
     }
 
-    /** The watched regular files currently at or below the path, sorted. */
-    public List<Path> filesAt(Path path) {
-        if (Files.isRegularFile(path)) {
-            return covers(path) ? List.of(path) : List.of();
-        }
-        if (!Files.isDirectory(path)) {
-            return List.of();
-        }
-        int depth = targets.stream().anyMatch(t -> t.recursive() && path.startsWith(t.path())) ? Integer.MAX_VALUE : 1;
-        try (Stream<Path> walk = Files.walk(path, depth)) {
-            return walk.filter(p -> !p.equals(path) && covers(p) && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            return retryShallow(path);
-        }
-    }
-
-    /** A tree that changes while walked can fail the walk; then the watched level is listed alone. */
-    private List<Path> retryShallow(Path dir) {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            list.filter(p -> covers(p) && Files.isRegularFile(p)).sorted().forEach(files::add);
-        } catch (IOException e) {
-            return List.of();
-        }
-        return files;
-    }
-
-    /** Every watched regular file that exists now. */
-    public List<Path> currentFiles() {
-        return targets.stream().map(WatchTarget::path).flatMap(p -> filesAt(p).stream()).distinct().sorted().toList();
-    }
 }

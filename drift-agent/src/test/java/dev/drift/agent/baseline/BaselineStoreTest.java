@@ -63,4 +63,57 @@ class BaselineStoreTest {
 
         assertThat(BaselineStore.open(state).get(HOSTS)).isEmpty();
     }
+
+    @Test
+    void aBaselineFileCutInItsTextIsTreatedAsAbsent() throws IOException {
+        BaselineStore.open(state).put(HOSTS, STATE);
+        try (Stream<Path> files = Files.list(state.resolve("baseline"))) {
+            Path file = files.findFirst().orElseThrow();
+            String whole = Files.readString(file);
+            Files.writeString(file, whole.substring(0, whole.indexOf("localhost")));
+        }
+
+        assertThat(BaselineStore.open(state).paths()).isEmpty();
+    }
+
+    @Test
+    void keepsALinkAsALinkAcrossRestarts() {
+        Path vi = Path.of("/etc/alternatives/vi");
+        FileState link = new FileState("b".repeat(64), "0777", "root", "root", 17, false,
+                Optional.of("/usr/bin/vim.basic"), FileType.SYMLINK);
+        BaselineStore.open(state).put(vi, link);
+
+        BaselineStore reopened = BaselineStore.open(state);
+
+        assertThat(reopened.get(vi)).contains(link);
+        assertThat(reopened.state(vi).orElseThrow().sameContent(link)).isTrue();
+        assertThat(reopened.state(vi).orElseThrow().sameContent(new FileState("b".repeat(64), "0777", "root", "root",
+                17, false, Optional.empty()))).as("a regular file with the same hash").isFalse();
+    }
+
+    @Test
+    void holdsWhatIsComparedInMemoryAndReadsTheTextFromDisk() throws IOException {
+        BaselineStore store = BaselineStore.open(state);
+        store.put(HOSTS, STATE);
+        try (Stream<Path> files = Files.list(state.resolve("baseline"))) {
+            Files.writeString(files.findFirst().orElseThrow(), "{\"path\": \"/etc/hosts\", \"sha");
+        }
+
+        assertThat(store.state(HOSTS)).contains(STATE.withoutContent());
+        assertThat(store.get(HOSTS)).as("the text, from the file now corrupt").isEmpty();
+    }
+
+    @Test
+    void opensAManyFileBaselineWhole() {
+        BaselineStore store = BaselineStore.open(state);
+        for (int i = 0; i < 500; i++) {
+            store.put(Path.of("/etc/conf.d/" + i), STATE);
+        }
+
+        BaselineStore reopened = BaselineStore.open(state);
+
+        assertThat(reopened.paths()).hasSize(500).isSorted();
+        assertThat(reopened.pathsUnder(Path.of("/etc/conf.d"))).hasSize(500);
+        assertThat(reopened.state(Path.of("/etc/conf.d/499"))).contains(STATE.withoutContent());
+    }
 }

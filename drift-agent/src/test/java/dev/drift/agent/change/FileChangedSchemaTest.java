@@ -52,9 +52,10 @@ class FileChangedSchemaTest {
             Files.writeString(shadow, "root:!:1::::::\n");
             Files.setPosixFilePermissions(gone, PosixFilePermissions.fromString("rw-------"));
             Path created = Files.writeString(dropIns.resolve("20-net.conf"), "net.ipv4.ip_forward = 1\n");
+            Path link = Files.createSymbolicLink(dropIns.resolve("30-link.conf"), created);
             await().atMost(Duration.ofSeconds(20)).until(() -> sink.changesOf(created).contains("created")
                     && sink.changesOf(gone).contains("attributes") && sink.changesOf(sshd).contains("modified")
-                    && sink.changesOf(shadow).contains("modified"));
+                    && sink.changesOf(shadow).contains("modified") && sink.changesOf(link).contains("created"));
             Files.delete(gone);
             await().atMost(Duration.ofSeconds(20)).until(() -> sink.changesOf(gone).contains("deleted"));
         }
@@ -64,6 +65,7 @@ class FileChangedSchemaTest {
         assertThat(kinds).containsExactlyInAnyOrder("created", "snapshot", "modified", "attributes", "deleted");
         assertThat(payloads).anySatisfy(p -> assertThat(p.path("sensitive").asBoolean()).isTrue());
         assertThat(payloads).anySatisfy(p -> assertThat(p.has("diff")).isTrue());
+        assertThat(payloads).anySatisfy(p -> assertThat(p.path("link_target").asText()).endsWith("20-net.conf"));
         assertThat(payloads).anySatisfy(p -> assertThat(p.path("settings").has("Match Address (::1)/X11Forwarding")).isTrue());
         JsonSchema schema = schema();
         assertThat(payloads).allSatisfy(payload -> assertThat(schema.validate(payload))

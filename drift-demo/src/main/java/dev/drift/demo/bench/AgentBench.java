@@ -29,8 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  *       (the entry id's time: Redis's clock, 1 ms resolution), p50/p99, entries per save, saves lost;</li>
  *   <li><b>sustained changes/s</b>: {@code files} files (default 2,000) each changed once as fast as
  *       possible; changes per second until the last one is in the stream, and files never reported;</li>
- *   <li><b>startup scan</b>: the agent's scan of a copy of {@code /etc} against its baseline, against
- *       {@code aide --check} of the same tree (see {@link ScanBench}).</li>
+ *   <li><b>startup scan</b>: the agent's scan of a copy of {@code /etc} against its baseline, in this JVM
+ *       and in the agent's own JVM from process start, against {@code aide --check} of the same tree,
+ *       five rounds each, alternating (see {@link ScanBench}).</li>
  * </ul>
  */
 public final class AgentBench {
@@ -77,7 +78,7 @@ public final class AgentBench {
             System.out.printf("  drift-agent memory after the sustained run: %s (goal RSS < 64 MB; JVM flags %s)%n",
                     agent.memory(), String.join(" ", AgentContender.JVM_FLAGS));
             summarize(latency, throughput, agent.rssMb());
-            ScanBench.run();
+            ScanBench.run(java.util.Optional.of(servers.redisUri()));
         }
     }
 

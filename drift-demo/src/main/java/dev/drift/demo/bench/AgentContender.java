@@ -66,7 +66,7 @@ final class AgentContender implements AgentBench.Contender {
     }
 
     /** Only the agent's own jars, as a node has them: not the benchmark's service and Micronaut. */
-    private static String agentClasspath() throws IOException {
+    static String agentClasspath() throws IOException {
         Path listed = Path.of("drift-agent/target/runtime-classpath.txt");
         if (!Files.exists(listed)) {
             throw new IOException(listed + " is missing: build with ./drift build first");
