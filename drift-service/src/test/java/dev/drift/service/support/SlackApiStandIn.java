@@ -23,7 +23,8 @@ import okhttp3.mockwebserver.SocketPolicy;
  * its {@code ts}; {@code conversations.history} returns the channel's top-level messages and
  * {@code conversations.replies} a thread, newest and oldest first respectively, from {@code oldest} on,
  * with their metadata only when {@code include_all_metadata} is asked for, {@code pageSize} at most per
- * page with a {@code next_cursor}. So a message posted twice here is posted twice there.
+ * page with a {@code next_cursor}. So a message posted twice here is posted twice there. A request cut
+ * off by the death of its sender (a truncated body) is not posted; nor is one without drift's metadata.
  */
 public final class SlackApiStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,6 +84,9 @@ public final class SlackApiStandIn implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) {
+        if (request.getFailure() != null) {
+            return new MockResponse().setResponseCode(400).setBody("invalid_payload");
+        }
         HttpUrl url = request.getRequestUrl();
         String method = url == null ? "" : url.encodedPath().replaceFirst("^/api/", "");
         return switch (method) {
@@ -100,6 +104,9 @@ public final class SlackApiStandIn implements AutoCloseable {
             message = JSON.readTree(body);
         } catch (IOException e) {
             return json(JSON.createObjectNode().put("ok", false).put("error", "invalid_json"));
+        }
+        if (message == null || !message.path("metadata").path("event_payload").has("idempotency_key")) {
+            return json(JSON.createObjectNode().put("ok", false).put("error", "invalid_arguments"));
         }
         Posted p = add(message.path("metadata").path("event_payload").path("idempotency_key").asText(null),
                 Optional.ofNullable(message.path("thread_ts").textValue()), message.path("text").asText());
