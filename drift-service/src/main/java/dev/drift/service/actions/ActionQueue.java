@@ -25,6 +25,9 @@ import java.util.UUID;
  * The {@code drift_action} table: actions are inserted on the transaction of the transition that
  * causes them (a duplicate idempotency key is dropped), then leased, delivered and marked by the
  * dispatchers. A lease that runs out (the process died mid-delivery) makes the action due again.
+ * A notification also carries the message last begun for it ({@link #sending}, the
+ * {@code unconfirmed_*} columns) until its outcome is recorded, so that the next attempt can tell a
+ * send whose outcome is unknown from one that was refused, or never begun.
  */
 @Singleton
 final class ActionQueue {
