@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * timeouts, I/O errors and the Web API's transient errors ({@code ratelimited}, {@code internal_error},
  * ...); anything else Slack refuses ({@code no_service}, {@code channel_not_found}, {@code invalid_auth},
  * ...) is {@link DriftException.Terminal}. Those after which the message is known not to be in Slack
- * (429, a refusal, no connection) are {@link NotSent}. Messages name the channel, never its webhook URL
+ * (429, {@code ratelimited}, no connection) are {@link NotSent}. Messages name the channel, never its webhook URL
  * or token.
  *
  * <p>Exactly once in bot mode: every message carries its idempotency key in its metadata, and
@@ -42,7 +42,12 @@ import java.util.regex.Pattern;
  * cannot read the channel.
  */
 final class SlackChannel implements NotificationChannel {
-    private static final Set<String> TRANSIENT_API_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
+    /**
+     * The one refusal that says the message was not posted; after the transient others it may have been
+     * (Slack: some aspect of the operation may have succeeded before the error).
+     */
+    private static final String RATE_LIMITED = "ratelimited";
+    private static final Set<String> TRANSIENT_API_ERRORS = Set.of("internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
     /** What Slack's error codes look like; anything else in a body is not repeated. */
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
@@ -175,8 +180,11 @@ final class SlackChannel implements NotificationChannel {
             return answer;
         }
         String error = errorCode(answer.path("error").asText("")).orElse("unknown_error");
-        if (TRANSIENT_API_ERRORS.contains(error)) {
+        if (error.equals(RATE_LIMITED)) {
             throw new NotSent(describe("Slack refused " + what + ": " + error));
+        }
+        if (TRANSIENT_API_ERRORS.contains(error)) {
+            throw new DriftException.Retryable(describe("Slack refused " + what + ": " + error));
         }
         throw new DriftException.Terminal(describe("Slack refused " + what + ": " + error));
     }

@@ -126,11 +126,15 @@ class SlackHistoryTest {
     void failuresAfterWhichTheMessageIsKnownNotToBeInSlackSaySo() throws IOException {
         server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
         server.enqueue(new MockResponse().setBody("{\"ok\":false,\"error\":\"ratelimited\"}"));
+        server.enqueue(new MockResponse().setBody("{\"ok\":false,\"error\":\"internal_error\"}"));
         server.enqueue(new MockResponse().setResponseCode(502));
         ChannelMessage message = ChannelMessage.single(Notices.opened("web-01"));
 
         assertThat(catchThrowableOfType(DriftException.class, () -> bot().send(message))).isInstanceOf(NotSent.class);
         assertThat(catchThrowableOfType(DriftException.class, () -> bot().send(message))).isInstanceOf(NotSent.class);
+        assertThat(catchThrowableOfType(DriftException.class, () -> bot().send(message)))
+                .as("Slack says part of an operation may have succeeded before an internal_error")
+                .isNotInstanceOf(NotSent.class).isInstanceOf(DriftException.Retryable.class);
         assertThat(catchThrowableOfType(DriftException.class, () -> bot().send(message)))
                 .as("a 502 may come after Slack took the message").isNotInstanceOf(NotSent.class)
                 .isInstanceOf(DriftException.Retryable.class);
