@@ -15,6 +15,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,11 @@ import org.junit.jupiter.api.Test;
  * the Web API): what an earlier attempt posted is found by its key and recorded, not posted again;
  * what it did not post is posted once; a lookup that fails posts nothing; a post Slack took without
  * answering in time is found by the inline retry.
+ *
+ * <p>The six notices play their parts in the order of their action ids (the order the dispatcher
+ * claims, looks up and sends in), named n0 to n5 here: n0 posted and not recorded, whose first lookups
+ * fail; n1 about to be posted; n2 to n4 posted as a digest the new instance would not compose again;
+ * n5 claimed, nothing begun.
  */
 class UnconfirmedMessagesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +67,7 @@ class UnconfirmedMessagesIT {
                     desired.write("vm-" + i, "type: vm\nfields:\n  power_state: on\n");
                     streams.add("vm.power_changed", "{\"ci_id\":\"vm-" + i + "\",\"power_state\":\"off\"}");
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() -> keysByCi(database).size() == 6);
+                await().atMost(Duration.ofSeconds(30)).until(() -> keysInIdOrder(database).size() == 6);
                 earlier = leaveAsADeadInstanceWould(database, slack);
             }
             assertThat(slack.posted()).as("posted by the dead instance").hasSize(2);
@@ -72,25 +78,24 @@ class UnconfirmedMessagesIT {
             try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
                 Database database = second.getApplicationContext().getBean(Database.class);
                 await().atMost(Duration.ofSeconds(30)).until(() -> pending(database) == 0);
-                Map<String, String> keys = keysByCi(database);
+                List<String> n = keysInIdOrder(database);
                 Map<String, JsonNode> results = results(database);
 
                 assertThat(posts(slack)).as("messages Slack has, by key: each once; none for the digested ones")
-                        .containsOnlyKeys(keys.get("vm-0"), EARLIER_DIGEST, keys.get("vm-1"), keys.get("vm-5"))
+                        .containsOnlyKeys(n.get(0), EARLIER_DIGEST, n.get(1), n.get(5))
                         .allSatisfy((key, count) -> assertThat(count).as(key).isOne());
-                assertThat(reference(results, "vm-0")).as("found, not posted again: the earlier ts")
-                        .isEqualTo(earlier.get("vm-0"));
-                assertThat(results.get("vm-0").path("found_in_channel").asBoolean()).isTrue();
-                assertThat(List.of("vm-2", "vm-3", "vm-4")).as("the earlier digest's notices record its ts")
-                        .allSatisfy(ci -> {
-                            assertThat(reference(results, ci)).isEqualTo(earlier.get(EARLIER_DIGEST));
-                            assertThat(results.get(ci).path("digest").asBoolean()).isTrue();
-                        });
-                assertThat(results.get("vm-1").path("found_in_channel").asBoolean())
+                assertThat(reference(results, n.get(0))).as("found, not posted again: the earlier ts")
+                        .isEqualTo(earlier.get(n.get(0)));
+                assertThat(results.get(n.get(0)).path("found_in_channel").asBoolean()).isTrue();
+                assertThat(n.subList(2, 5)).as("the earlier digest's notices record its ts").allSatisfy(key -> {
+                    assertThat(reference(results, key)).isEqualTo(earlier.get(EARLIER_DIGEST));
+                    assertThat(results.get(key).path("digest").asBoolean()).isTrue();
+                });
+                assertThat(results.get(n.get(1)).path("found_in_channel").asBoolean())
                         .as("posted without an answer in time, then found by the inline retry's lookup").isTrue();
-                assertThat(reference(results, "vm-1")).isEqualTo(tsOf(slack, keys.get("vm-1")));
-                assertThat(reference(results, "vm-5")).isEqualTo(tsOf(slack, keys.get("vm-5")));
-                assertThat(results.get("vm-5").has("found_in_channel")).isFalse();
+                assertThat(reference(results, n.get(1))).isEqualTo(tsOf(slack, n.get(1)));
+                assertThat(reference(results, n.get(5))).isEqualTo(tsOf(slack, n.get(5)));
+                assertThat(results.get(n.get(5)).has("found_in_channel")).isFalse();
             }
             List<String> calls = slack.requests().stream().map(RecordedRequest::getPath)
                     .map(p -> p.replaceFirst("\\?.*", "")).toList();
@@ -101,25 +106,22 @@ class UnconfirmedMessagesIT {
         }
     }
 
-    /**
-     * vm-0: posted, not recorded; vm-1: about to be posted when the process died; vm-2..4: posted as a
-     * digest (whose key the new instance would not compose again); vm-5: claimed, nothing begun.
-     * Returns the ts of what was posted, by CI or key.
-     */
+    /** Leaves n0 to n5 as the class says; returns the ts of what was posted, by key. */
     private static Map<String, String> leaveAsADeadInstanceWould(Database database, SlackApiStandIn slack) {
-        Map<String, String> keys = keysByCi(database);
+        List<String> n = keysInIdOrder(database);
         Map<String, String> earlier = new HashMap<>();
-        earlier.put("vm-0", slack.postedBefore(keys.get("vm-0"), Optional.empty()));
+        earlier.put(n.get(0), slack.postedBefore(n.get(0), Optional.empty()));
         earlier.put(EARLIER_DIGEST, slack.postedBefore(EARLIER_DIGEST, Optional.empty()));
         update(database, """
                 update drift_action set unconfirmed_key = idempotency_key, unconfirmed_digest = false,
                        unconfirmed_since = now() - interval '10 seconds', attempts = 1, lease_until = now()
-                 where payload ->> 'ci_id' in ('vm-0', 'vm-1')""");
+                 where idempotency_key in ('%s', '%s')""".formatted(n.get(0), n.get(1)));
         update(database, """
                 update drift_action set unconfirmed_key = '%s', unconfirmed_digest = true,
                        unconfirmed_since = now() - interval '10 seconds', attempts = 1, lease_until = now()
-                 where payload ->> 'ci_id' in ('vm-2', 'vm-3', 'vm-4')""".formatted(EARLIER_DIGEST));
-        update(database, "update drift_action set attempts = 1, lease_until = now() where payload ->> 'ci_id' = 'vm-5'");
+                 where idempotency_key in ('%s', '%s', '%s')""".formatted(EARLIER_DIGEST, n.get(2), n.get(3), n.get(4)));
+        update(database, "update drift_action set attempts = 1, lease_until = now() where idempotency_key = '%s'"
+                .formatted(n.get(5)));
         return earlier;
     }
 
@@ -131,18 +133,21 @@ class UnconfirmedMessagesIT {
         return slack.posted().stream().filter(p -> key.equals(p.key())).findFirst().orElseThrow().ts();
     }
 
-    private static String reference(Map<String, JsonNode> results, String ci) {
-        return results.get(ci).path("reference").asText();
+    private static String reference(Map<String, JsonNode> results, String key) {
+        return results.get(key).path("reference").asText();
     }
 
-    private static Map<String, String> keysByCi(Database database) {
-        return rows(database, "select payload ->> 'ci_id', idempotency_key from drift_action where kind = 'notify'",
-                Function.identity());
+    /** The notifications' idempotency keys, by action id. */
+    private static List<String> keysInIdOrder(Database database) {
+        return rows(database, "select id::text, idempotency_key from drift_action where kind = 'notify'",
+                Function.identity()).entrySet().stream().sorted(Comparator.comparingLong(e -> Long.parseLong(e.getKey())))
+                .map(Map.Entry::getValue).toList();
     }
 
+    /** The delivered notifications' results, by idempotency key. */
     private static Map<String, JsonNode> results(Database database) {
         return rows(database, """
-                select payload ->> 'ci_id', result::text from drift_action where kind = 'notify' and state = 'delivered'""",
+                select idempotency_key, result::text from drift_action where kind = 'notify' and state = 'delivered'""",
                 UnconfirmedMessagesIT::parse);
     }
 
