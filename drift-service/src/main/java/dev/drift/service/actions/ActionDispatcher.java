@@ -16,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * failure, with exponential backoff; or the target's circuit is open), or failed (a terminal
  * failure, or {@code max-attempts} used up). A crash leaves leased actions pending; their lease runs
  * out and they are delivered then. Tickets cannot be doubled (the ITSM client looks up the
- * correlation id first); a message can only be doubled by a crash between the target's answer and
- * the record of it.
+ * correlation id first). Nor can messages on a channel that can look them up (Slack in bot mode): the
+ * message about to be sent is recorded first, and an attempt that finds such a record from a dead or
+ * unanswered one looks the message up before sending (see {@link NotificationChannel}). On other
+ * channels a message is doubled by a crash between the target's answer and the record of it.
  */
 @Singleton
 public final class ActionDispatcher implements ApplicationEventListener<ServerStartupEvent> {
@@ -125,29 +128,36 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
             actions.forEach(a -> fail(a, "no notification channel named '" + target + "' is configured"));
             return;
         }
+        List<ClaimedAction> left = settleUnconfirmed(target, channel, actions);
         Map<String, ClaimedAction> byKey = new LinkedHashMap<>();
         List<Notice> notices = new ArrayList<>();
-        Map<UUID, String> threads = threadsOf(target, actions);
-        for (ClaimedAction a : actions) {
+        Map<UUID, String> threads = threadsOf(target, left);
+        for (ClaimedAction a : left) {
             Notice n = NoticeJson.read(a.payload(), Optional.ofNullable(threads.get(a.driftId())));
             byKey.put(n.idempotencyKey(), a);
             notices.add(n);
         }
-        List<ChannelMessage> messages = channel.compose(notices);
-        List<ClaimedAction> left = new ArrayList<>(actions);
-        for (ChannelMessage message : messages) {
+        for (ChannelMessage message : notices.isEmpty() ? List.<ChannelMessage>of() : channel.compose(notices)) {
             List<ClaimedAction> covered = message.covers().stream().map(n -> byKey.get(n.idempotencyKey())).toList();
+            SendOnce send = new SendOnce(channel, message);
             try {
-                Optional<String> reference = guards.call("notify:" + target, () -> channel.send(message));
-                delivered(covered, result(reference, message));
+                if (channel.findsSent()) {
+                    database.write(c -> {
+                        queue.sending(c, covered.stream().map(ClaimedAction::id).toList(), message);
+                        return null;
+                    });
+                }
+                Optional<String> reference = guards.call("notify:" + target, send);
+                delivered(covered, result(reference, message.digest(), message.covers().size(), send.found()));
                 left.removeAll(covered);
             } catch (RuntimeException e) {
+                left.removeAll(covered);
                 if (!DriftException.isRetryable(e)) {
                     covered.forEach(a -> fail(a, e.getMessage()));
-                    left.removeAll(covered);
                     continue;
                 }
-                left.forEach(a -> retry(a, e));
+                covered.forEach(a -> retry(a, e, send.inDoubt()));
+                left.forEach(a -> retry(a, e, false));
                 return;
             }
         }
@@ -158,6 +168,45 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
         }));
     }
 
+    /**
+     * Actions whose last attempt began to send a message and recorded no outcome: the message is looked
+     * up in the channel (by the key recorded then, whatever the notices compose to now) and, if there,
+     * recorded as delivered with its reference. Returns the actions to send, oldest first: those without
+     * such a message, and those whose message the channel does not have. A failed lookup leaves its
+     * actions due again, still unconfirmed: nothing is sent blind.
+     */
+    private List<ClaimedAction> settleUnconfirmed(String target, NotificationChannel channel,
+                                                  List<ClaimedAction> actions) {
+        Map<UnconfirmedMessage, List<ClaimedAction>> byMessage = new LinkedHashMap<>();
+        List<ClaimedAction> toSend = new ArrayList<>();
+        actions.forEach(a -> a.unconfirmed().ifPresentOrElse(
+                m -> byMessage.computeIfAbsent(m, k -> new ArrayList<>()).add(a), () -> toSend.add(a)));
+        byMessage.forEach((message, group) -> {
+            try {
+                Optional<String> sent = guards.call("notify:" + target, () -> channel.findSent(message));
+                if (sent.isPresent()) {
+                    LOG.info("{} message {} was sent before and not recorded; recorded now", target,
+                            message.idempotencyKey());
+                    delivered(group, result(sent, message.digest(), group.size(), true));
+                    return;
+                }
+                database.write(c -> {
+                    queue.notSent(c, group.stream().map(ClaimedAction::id).toList());
+                    return null;
+                });
+                toSend.addAll(group);
+            } catch (RuntimeException e) {
+                if (DriftException.isRetryable(e)) {
+                    group.forEach(a -> retry(a, e, true));
+                } else {
+                    group.forEach(a -> fail(a, "cannot tell whether an earlier attempt sent it: " + e.getMessage()));
+                }
+            }
+        });
+        toSend.sort(Comparator.comparingLong(ClaimedAction::id));
+        return toSend;
+    }
+
     /** The opening messages' references of the drifts whose later messages may go to their thread. */
     private Map<UUID, String> threadsOf(String target, List<ClaimedAction> actions) {
         List<UUID> later = actions.stream().filter(a -> !a.transition().startsWith("opened"))
@@ -165,11 +214,15 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
         return later.isEmpty() ? Map.of() : database.read(c -> queue.openingReferences(c, later, target));
     }
 
-    private static ObjectNode result(Optional<String> reference, ChannelMessage message) {
+    /** {@code found}: the message was found in the channel, sent by an attempt that did not record it. */
+    private static ObjectNode result(Optional<String> reference, boolean digest, int notices, boolean found) {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         reference.ifPresent(r -> result.put("reference", r));
-        result.put("digest", message.digest());
-        result.put("notices_in_message", message.covers().size());
+        result.put("digest", digest);
+        result.put("notices_in_message", notices);
+        if (found) {
+            result.put("found_in_channel", true);
+        }
         return result;
     }
 
@@ -216,6 +269,11 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
     }
 
     private void retry(ClaimedAction a, RuntimeException e) {
+        retry(a, e, false);
+    }
+
+    /** {@code inDoubt}: the attempt may have sent the message, which the next attempt looks up first. */
+    private void retry(ClaimedAction a, RuntimeException e, boolean inDoubt) {
         if (a.attempts() >= properties.maxAttempts()) {
             fail(a, "gave up after " + a.attempts() + " attempts: " + e.getMessage());
             return;
@@ -224,7 +282,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
         LOG.warn("{} {} for drift {} failed (attempt {}), next at {}: {}", a.kind().wireName(), a.target(),
                 a.driftId(), a.attempts(), due, e.getMessage());
         database.write(c -> {
-            queue.retryAt(c, a.id(), e.getMessage(), due);
+            queue.retryAt(c, a.id(), e.getMessage(), due, inDoubt);
             return null;
         });
         count(a, ActionOutcome.RETRY);

@@ -18,12 +18,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The {@code drift_action} table: actions are inserted on the transaction of the transition that
  * causes them (a duplicate idempotency key is dropped), then leased, delivered and marked by the
  * dispatchers. A lease that runs out (the process died mid-delivery) makes the action due again.
+ * A notification also carries the message last begun for it ({@link #sending}, the
+ * {@code unconfirmed_*} columns) until its outcome is recorded, so that the next attempt can tell a
+ * send whose outcome is unknown from one that was refused, or never begun.
  */
 @Singleton
 final class ActionQueue {
@@ -110,7 +114,8 @@ final class ActionQueue {
                                    and (lease_until is null or lease_until < now())
                                  order by due_at, id limit ? for update skip locked)
                 returning a.id, a.drift_id, a.kind, a.target, a.transition, a.idempotency_key, a.payload::text,
-                          a.attempts""".formatted(scope.predicate))) {
+                          a.attempts, a.unconfirmed_key, a.unconfirmed_thread, a.unconfirmed_digest,
+                          a.unconfirmed_since""".formatted(scope.predicate))) {
             ps.setLong(1, lease.toMillis());
             ps.setInt(2, limit);
             List<ClaimedAction> claimed = new ArrayList<>();
@@ -118,11 +123,43 @@ final class ActionQueue {
                 while (rs.next()) {
                     claimed.add(new ClaimedAction(rs.getLong(1), rs.getObject(2, UUID.class),
                             ActionKind.fromWire(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                            parse(rs.getString(7)), rs.getInt(8)));
+                            parse(rs.getString(7)), rs.getInt(8), unconfirmed(rs)));
                 }
             }
             claimed.sort(Comparator.comparingLong(ClaimedAction::id));
             return claimed;
+        }
+    }
+
+    private static Optional<UnconfirmedMessage> unconfirmed(ResultSet rs) throws SQLException {
+        String key = rs.getString(9);
+        return key == null ? Optional.empty() : Optional.of(new UnconfirmedMessage(key,
+                Optional.ofNullable(rs.getString(10)), rs.getBoolean(11), rs.getTimestamp(12).toInstant()));
+    }
+
+    /**
+     * Records, before the channel is called, the message about to be sent for the actions: until the
+     * outcome is recorded, a later attempt knows it may be in the channel already.
+     */
+    void sending(Connection c, Collection<Long> ids, ChannelMessage message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update drift_action set unconfirmed_key = ?, unconfirmed_thread = ?, unconfirmed_digest = ?,
+                       unconfirmed_since = now() where id = any(?) and state = 'pending'""")) {
+            ps.setString(1, message.idempotencyKey());
+            ps.setString(2, message.threadRef().orElse(null));
+            ps.setBoolean(3, message.digest());
+            ps.setArray(4, c.createArrayOf("bigint", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The channel was searched and the unconfirmed message is not there: it was not sent. */
+    void notSent(Connection c, Collection<Long> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update drift_action set unconfirmed_key = null, unconfirmed_thread = null, unconfirmed_digest = null,
+                       unconfirmed_since = null where id = any(?)""")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            ps.executeUpdate();
         }
     }
 
@@ -134,17 +171,32 @@ final class ActionQueue {
     void delivered(Connection c, Collection<Long> ids, ObjectNode result) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 update drift_action set state = 'delivered', result = ?::jsonb, completed_at = now(), lease_until = null,
-                       last_error = null where id = any(?) and state = 'pending'""")) {
+                       last_error = null, unconfirmed_key = null, unconfirmed_thread = null, unconfirmed_digest = null,
+                       unconfirmed_since = null where id = any(?) and state = 'pending'""")) {
             ps.setString(1, result.toString());
             ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
             ps.executeUpdate();
         }
     }
 
-    /** Due again at {@code dueAt}, with why the attempt failed. */
+    /**
+     * Due again at {@code dueAt}, with why the attempt failed. The attempt is known not to have sent
+     * anything, so a message recorded as {@link #sending} is forgotten.
+     */
     void retryAt(Connection c, long id, String error, Instant dueAt) throws SQLException {
+        retryAt(c, id, error, dueAt, false);
+    }
+
+    /**
+     * Due again at {@code dueAt}; {@code inDoubt}: the attempt may have sent its message (a timeout, a
+     * 5xx, a lookup that failed), which stays recorded for the next attempt to look up.
+     */
+    void retryAt(Connection c, long id, String error, Instant dueAt, boolean inDoubt) throws SQLException {
+        String forget = inDoubt ? ""
+                : ", unconfirmed_key = null, unconfirmed_thread = null, unconfirmed_digest = null, unconfirmed_since = null";
         try (PreparedStatement ps = c.prepareStatement("""
-                update drift_action set due_at = ?, lease_until = null, last_error = ? where id = ? and state = 'pending'""")) {
+                update drift_action set due_at = ?, lease_until = null, last_error = ?%s
+                 where id = ? and state = 'pending'""".formatted(forget))) {
             ps.setTimestamp(1, Timestamp.from(dueAt));
             ps.setString(2, truncate(error));
             ps.setLong(3, id);

@@ -1,7 +1,13 @@
 package dev.drift.service.actions;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One message a channel will send: about a single notice, or a digest of several.
@@ -23,5 +29,34 @@ public record ChannelMessage(List<Notice> covers, boolean digest) {
 
     public static ChannelMessage single(Notice notice) {
         return new ChannelMessage(List.of(notice), false);
+    }
+
+    /**
+     * The key the message is sent with, and looked up by, on every attempt: a single message's is its
+     * notice's; a digest's is {@code digest-} and the SHA-256 of the keys it covers, in order, one per
+     * line, so the same notices always give the same key.
+     */
+    public String idempotencyKey() {
+        if (!digest) {
+            return covers.getFirst().idempotencyKey();
+        }
+        String keys = covers.stream().map(Notice::idempotencyKey).collect(Collectors.joining("\n"));
+        return "digest-" + HexFormat.of().formatHex(sha256(keys));
+    }
+
+    /**
+     * The message this one replies to: a single notice goes to the thread of its drift's opening
+     * message (when known); a digest starts its own.
+     */
+    public Optional<String> threadRef() {
+        return digest ? Optional.empty() : covers.getFirst().threadRef();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

@@ -100,6 +100,25 @@ final class DriftDatabase implements AutoCloseable {
                 });
     }
 
+    /**
+     * The channel reference (Slack {@code ts}) recorded with each delivered notification, by idempotency
+     * key; {@code found} only those found in the channel after an attempt that did not record its
+     * outcome.
+     */
+    Map<String, String> notificationReferences(boolean found) {
+        return query("""
+                select drift_id, transition, target, result ->> 'reference' from drift_action
+                 where kind = 'notify' and state = 'delivered'""" + (found
+                ? " and (result ->> 'found_in_channel')::boolean" : ""), rs -> {
+            Map<String, String> references = new HashMap<>();
+            while (rs.next()) {
+                references.put(rs.getObject(1, UUID.class) + ":" + rs.getString(2) + ":" + rs.getString(3),
+                        rs.getString(4));
+            }
+            return references;
+        });
+    }
+
     /** Drifts whose change request is recorded as delivered. */
     Set<String> deliveredChangeRequests() {
         return query("select drift_id from drift_action where kind = 'change_request' and state = 'delivered'", rs -> {

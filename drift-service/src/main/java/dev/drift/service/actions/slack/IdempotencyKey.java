@@ -1,38 +1,19 @@
 package dev.drift.service.actions.slack;
 
-import dev.drift.service.actions.ChannelMessage;
-import dev.drift.service.actions.Notice;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.stream.Collectors;
-
-/** The idempotency key a message is sent with, the same on every attempt to send it. */
+/**
+ * How a Slack message carries its {@link dev.drift.service.actions.ChannelMessage#idempotencyKey() key}:
+ * in a request header (both modes, for receivers that de-duplicate) and, in bot mode, in the message's
+ * metadata, where {@code conversations.history} and {@code conversations.replies} return it
+ * ({@code include_all_metadata}) for {@link SlackChannel#findSent} to look for.
+ */
 final class IdempotencyKey {
     /** The request header receivers deduplicate by. */
     static final String HEADER = "X-Drift-Idempotency-Key";
+    /** The metadata {@code event_type} of drift's messages. */
+    static final String EVENT_TYPE = "drift_notification";
+    /** The member of the metadata {@code event_payload} that holds the key. */
+    static final String PAYLOAD_MEMBER = "idempotency_key";
 
     private IdempotencyKey() {
-    }
-
-    /**
-     * A single message's key is its notice's; a digest's is {@code digest-} and the SHA-256 of the keys it
-     * covers, in order, one per line: the same notices always give the same key.
-     */
-    static String of(ChannelMessage message) {
-        if (!message.digest()) {
-            return message.covers().getFirst().idempotencyKey();
-        }
-        String keys = message.covers().stream().map(Notice::idempotencyKey).collect(Collectors.joining("\n"));
-        return "digest-" + HexFormat.of().formatHex(sha256(keys));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

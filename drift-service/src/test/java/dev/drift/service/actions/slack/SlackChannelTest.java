@@ -110,8 +110,10 @@ class SlackChannelTest {
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(request.getHeader("X-Drift-Idempotency-Key")).isEqualTo("key-web-01-opened");
         JsonNode body = JSON.readTree(request.getBody().readUtf8());
-        assertThat(fieldNames(body)).containsExactly("channel", "text", "blocks");
+        assertThat(fieldNames(body)).containsExactly("channel", "text", "blocks", "metadata");
         assertThat(body.get("channel").asText()).isEqualTo("C0123");
+        assertThat(body.get("metadata").toString())
+                .isEqualTo("{\"event_type\":\"drift_notification\",\"event_payload\":{\"idempotency_key\":\"key-web-01-opened\"}}");
         assertThat(ref).contains("1700000000.000100");
     }
 
@@ -171,7 +173,7 @@ class SlackChannelTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
         RecordedRequest request = server.takeRequest();
         assertThat(request.getHeader("X-Drift-Idempotency-Key")).matches("digest-[0-9a-f]{64}")
-                .isEqualTo(IdempotencyKey.of(new ChannelMessage(burst, true)));
+                .isEqualTo(new ChannelMessage(burst, true).idempotencyKey());
         JsonNode body = JSON.readTree(request.getBody().readUtf8());
         assertThat(body.get("text").asText())
                 .isEqualTo("500 drifts detected on 500 machines (50 critical, 450 warning)");
@@ -186,9 +188,9 @@ class SlackChannelTest {
     void digestKeyDependsOnTheCoveredKeysOnly() {
         List<Notice> burst = Notices.burst(10);
 
-        assertThat(IdempotencyKey.of(new ChannelMessage(burst, true)))
-                .isEqualTo(IdempotencyKey.of(new ChannelMessage(List.copyOf(burst), true)))
-                .isNotEqualTo(IdempotencyKey.of(new ChannelMessage(burst.subList(0, 9), true)));
+        assertThat(new ChannelMessage(burst, true).idempotencyKey())
+                .isEqualTo(new ChannelMessage(List.copyOf(burst), true).idempotencyKey())
+                .isNotEqualTo(new ChannelMessage(burst.subList(0, 9), true).idempotencyKey());
     }
 
     @Test

@@ -80,7 +80,7 @@ class SlackFailureTest {
         DriftException failure = webhookFailure(channel);
 
         assertThat(failure).isInstanceOf(DriftException.Retryable.class).hasNoCause();
-        assertThat(failure.getMessage()).startsWith("slack channel ops: request failed (");
+        assertThat(failure.getMessage()).startsWith("slack channel ops: could not connect (");
     }
 
     @ParameterizedTest
