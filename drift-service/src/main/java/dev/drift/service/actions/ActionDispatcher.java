@@ -2,12 +2,8 @@ package dev.drift.service.actions;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.drift.service.ledger.CiLocks;
-import dev.drift.service.ledger.DriftChanges;
 import dev.drift.service.system.Database;
 import dev.drift.service.system.DriftException;
-import dev.drift.service.system.DriftMetrics;
-import dev.drift.service.system.DriftMetrics.ActionOutcome;
 import dev.drift.service.system.LogContext;
 import dev.drift.service.system.NudgedWorker;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -52,23 +48,20 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
     private final TargetGuards guards;
     private final ActionsProperties properties;
     private final Map<String, NotificationChannel> channels;
-    private final Optional<ItsmClient> itsm;
-    private final DriftChanges drifts;
-    private final DriftMetrics metrics;
+    private final TicketDelivery tickets;
+    private final ActionOutcomes outcomes;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private final NudgedWorker worker;
 
     ActionDispatcher(Database database, ActionQueue queue, TargetGuards guards, ActionsProperties properties,
-                     List<NotificationChannel> channels, Optional<ItsmClient> itsm, DriftChanges drifts,
-                     DriftMetrics metrics) {
+                     List<NotificationChannel> channels, TicketDelivery tickets, ActionOutcomes outcomes) {
         this.database = database;
         this.queue = queue;
         this.guards = guards;
         this.properties = properties;
         this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
-        this.itsm = itsm;
-        this.drifts = drifts;
-        this.metrics = metrics;
+        this.tickets = tickets;
+        this.outcomes = outcomes;
         this.worker = new NudgedWorker("action-dispatcher", properties.pollInterval(), properties.roundGap(),
                 this::dispatchAllDue);
     }
@@ -111,7 +104,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
             if (target.equals(ActionPlanner.ITSM)) {
                 actions.forEach(a -> {
                     try (LogContext log = LogContext.drift(a.driftId())) {
-                        deliverTicket(a);
+                        tickets.deliver(a);
                     }
                 });
             } else {
@@ -125,7 +118,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
     private void deliverNotices(String target, List<ClaimedAction> actions) {
         NotificationChannel channel = channels.get(target);
         if (channel == null) {
-            actions.forEach(a -> fail(a, "no notification channel named '" + target + "' is configured"));
+            actions.forEach(a -> outcomes.fail(a, "no notification channel named '" + target + "' is configured"));
             return;
         }
         List<ClaimedAction> left = settleUnconfirmed(target, channel, actions);
@@ -148,16 +141,16 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
                     });
                 }
                 Optional<String> reference = guards.call("notify:" + target, send);
-                delivered(covered, result(reference, message.digest(), message.covers().size(), send.found()));
+                outcomes.delivered(covered, result(reference, message.digest(), message.covers().size(), send.found()));
                 left.removeAll(covered);
             } catch (RuntimeException e) {
                 left.removeAll(covered);
                 if (!DriftException.isRetryable(e)) {
-                    covered.forEach(a -> fail(a, e.getMessage()));
+                    covered.forEach(a -> outcomes.fail(a, e.getMessage()));
                     continue;
                 }
-                covered.forEach(a -> retry(a, e, send.inDoubt()));
-                left.forEach(a -> retry(a, e, false));
+                covered.forEach(a -> outcomes.retry(a, e, send.inDoubt()));
+                left.forEach(a -> outcomes.retry(a, e, false));
                 return;
             }
         }
@@ -187,7 +180,7 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
                 if (sent.isPresent()) {
                     LOG.info("{} message {} was sent before and not recorded; recorded now", target,
                             message.idempotencyKey());
-                    delivered(group, result(sent, message.digest(), group.size(), true));
+                    outcomes.delivered(group, result(sent, message.digest(), group.size(), true));
                     return;
                 }
                 database.write(c -> {
@@ -197,9 +190,9 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
                 toSend.addAll(group);
             } catch (RuntimeException e) {
                 if (DriftException.isRetryable(e)) {
-                    group.forEach(a -> retry(a, e, true));
+                    group.forEach(a -> outcomes.retry(a, e, true));
                 } else {
-                    group.forEach(a -> fail(a, "cannot tell whether an earlier attempt sent it: " + e.getMessage()));
+                    group.forEach(a -> outcomes.fail(a, "cannot tell whether an earlier attempt sent it: " + e.getMessage()));
                 }
             }
         });
@@ -224,81 +217,6 @@ public final class ActionDispatcher implements ApplicationEventListener<ServerSt
             result.put("found_in_channel", true);
         }
         return result;
-    }
-
-    private void deliverTicket(ClaimedAction a) {
-        if (itsm.isEmpty()) {
-            fail(a, "no ITSM is configured (drift.itsm.kind)");
-            return;
-        }
-        ItsmClient client = itsm.get();
-        boolean incident = a.kind() == ActionKind.INCIDENT;
-        TicketSpec spec = Notices.ticket(NoticeJson.read(a.payload(), Optional.empty()),
-                a.payload().get("correlation_id").asText(), a.idempotencyKey());
-        try {
-            String number = guards.call("itsm:" + client.name(),
-                    () -> incident ? client.openIncident(spec) : client.openChangeRequest(spec));
-            ObjectNode result = JsonNodeFactory.instance.objectNode().put("reference", number);
-            database.write(c -> {
-                queue.delivered(c, a.id(), result);
-                CiLocks.lock(c, List.of(dev.drift.service.model.CiKey.of(spec.ciId())));
-                drifts.recordTicket(c, a.driftId(), incident, number);
-                Optional<dev.drift.service.ledger.ActiveDrift> drift = drifts.find(c, a.driftId());
-                if (drift.isPresent()) {
-                    drifts.note(c, drift.get(), "itsm:" + client.name(), JsonNodeFactory.instance.objectNode()
-                            .put(incident ? "incident" : "change_request", number));
-                }
-                return null;
-            });
-            count(a, ActionOutcome.DELIVERED);
-        } catch (RuntimeException e) {
-            if (DriftException.isRetryable(e)) {
-                retry(a, e);
-            } else {
-                fail(a, e.getMessage());
-            }
-        }
-    }
-
-    private void delivered(List<ClaimedAction> covered, ObjectNode result) {
-        database.write(c -> {
-            queue.delivered(c, covered.stream().map(ClaimedAction::id).toList(), result);
-            return null;
-        });
-        covered.forEach(a -> count(a, ActionOutcome.DELIVERED));
-    }
-
-    private void retry(ClaimedAction a, RuntimeException e) {
-        retry(a, e, false);
-    }
-
-    /** {@code inDoubt}: the attempt may have sent the message, which the next attempt looks up first. */
-    private void retry(ClaimedAction a, RuntimeException e, boolean inDoubt) {
-        if (a.attempts() >= properties.maxAttempts()) {
-            fail(a, "gave up after " + a.attempts() + " attempts: " + e.getMessage());
-            return;
-        }
-        Instant due = guards.nextAttemptAt(a.attempts(), e);
-        LOG.warn("{} {} for drift {} failed (attempt {}), next at {}: {}", a.kind().wireName(), a.target(),
-                a.driftId(), a.attempts(), due, e.getMessage());
-        database.write(c -> {
-            queue.retryAt(c, a.id(), e.getMessage(), due, inDoubt);
-            return null;
-        });
-        count(a, ActionOutcome.RETRY);
-    }
-
-    private void fail(ClaimedAction a, String error) {
-        LOG.error("{} {} for drift {} failed for good: {}", a.kind().wireName(), a.target(), a.driftId(), error);
-        database.write(c -> {
-            queue.failed(c, a.id(), error);
-            return null;
-        });
-        count(a, ActionOutcome.FAILED);
-    }
-
-    private void count(ClaimedAction a, ActionOutcome outcome) {
-        metrics.action(a.kind().wireName(), a.target(), outcome);
     }
 
     @PreDestroy
