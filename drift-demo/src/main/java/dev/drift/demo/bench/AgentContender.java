@@ -47,22 +47,32 @@ final class AgentContender implements AgentBench.Contender {
     @Override
     public void start(Path directory) throws Exception {
         state = Files.createTempDirectory("drift-bench-agent-state-");
-        Path config = Files.writeString(state.resolve("agent.yml"), """
-                watch:
-                  - {path: "%s", recursive: true}
-                probes: {enabled: false}
-                """.formatted(directory));
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-cp", agentClasspath(), "dev.drift.agent.AgentMain",
-                "--config", config.toString(), "--ci-id", "bench-node", "--state-dir", state.resolve("lib").toString(),
-                "--redis", redisUri));
+        List<String> command = agentCommand(directory, state, state.resolve("lib"));
+        command.addAll(List.of("--redis", redisUri));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(state.resolve("agent.log").toFile());
         builder.environment().put("MALLOC_ARENA_MAX", "1");
         process = builder.start();
         awaitStartupScan(countFiles(directory));
+    }
+
+    /**
+     * The command that starts drift-agent in its own JVM with {@code jvm.options}, watching {@code tree}
+     * recursively (probes off) with its state in {@code stateDir}; the configuration file is written to
+     * {@code configDir}. Callers add {@code --redis} or {@code --dry-run}.
+     */
+    static List<String> agentCommand(Path tree, Path configDir, Path stateDir) throws IOException {
+        Path config = Files.writeString(configDir.resolve("agent.yml"), """
+                watch:
+                  - {path: "%s", recursive: true}
+                probes: {enabled: false}
+                """.formatted(tree));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-cp", agentClasspath(), "dev.drift.agent.AgentMain",
+                "--config", config.toString(), "--ci-id", "bench-node", "--state-dir", stateDir.toString()));
+        return command;
     }
 
     /** Only the agent's own jars, as a node has them: not the benchmark's service and Micronaut. */

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +35,7 @@ final class AgentScanProcess {
 
     /** Starts the agent on the given state directory (a baseline of the tree), waits for its scan, stops it. */
     Run run(Path state) throws Exception {
-        Path config = Files.writeString(state.resolve("agent.yml"), """
-                watch:
-                  - {path: "%s", recursive: true}
-                probes: {enabled: false}
-                """.formatted(tree));
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(AgentContender.JVM_FLAGS);
-        command.addAll(List.of("-cp", AgentContender.agentClasspath(), "dev.drift.agent.AgentMain",
-                "--config", config.toString(), "--ci-id", "bench-node", "--state-dir", state.toString()));
+        List<String> command = AgentContender.agentCommand(tree, state, state);
         redisUri.ifPresentOrElse(uri -> command.addAll(List.of("--redis", uri)), () -> command.add("--dry-run"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("MALLOC_ARENA_MAX", "1");
