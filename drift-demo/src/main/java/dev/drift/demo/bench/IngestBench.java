@@ -27,7 +27,8 @@ import java.util.TreeMap;
  *       every entry is processed, every reconcile request served and every message published.</li>
  *   <li>Latency: events offered at fixed rates; XADD to {@code drift.detected}/{@code drift.resolved}.</li>
  * </ol>
- * Prints events/s of (a) and (b), their ratio, and p50/p99 latency per offered rate.
+ * Prints events/s of (a) and (b), their ratio, and p50/p99 latency per offered rate, each with the
+ * CPU this JVM (service and load generator), PostgreSQL and Redis used meanwhile ({@link ServerCpu}).
  */
 public final class IngestBench {
     private static final int BATCH = 256;
@@ -51,25 +52,31 @@ public final class IngestBench {
             StringBuilder rows = new StringBuilder();
             Map<Integer, LatencyRun.Result> latencies = new TreeMap<>();
             double pipeline;
+            ServerCpu cpu = ServerCpu.of(servers.jdbcUrl(), servers.redisUri());
+            String pipelineCpu;
             try (ApplicationContext service = startService(servers, options)) {
-                pipeline = measurePipeline(servers, producer, options.events());
+                Pipeline measured = measurePipeline(servers, producer, options.events(), cpu);
+                pipeline = measured.rate();
+                pipelineCpu = measured.cores();
                 LatencyRun latency = new LatencyRun(producer, listener, options.cis());
                 long sequence = options.events();
                 for (int rate : options.rates()) {
+                    ServerCpu.Reading start = cpu.read();
                     LatencyRun.Result r = latency.run(rate, options.seconds(), sequence);
+                    String used = ServerCpu.cores(start, cpu.read());
                     latencies.put(rate, r);
                     sequence += r.sent();
-                    rows.append(String.format("  %,9d/s offered %,9.0f/s sent  %6d samples  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms%n",
+                    rows.append(String.format("  %,9d/s offered %,9.0f/s sent  %6d samples  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms  (%s)%n",
                             rate, r.achievedRate(), r.latency().count(), r.latency().p50(), r.latency().p99(),
-                            r.latency().max()));
+                            r.latency().max(), used));
                 }
             }
             double compliant = measureCompliant(servers, producer, options);
             System.out.println();
             System.out.println("ingest throughput (same Redis, same preloaded stream, batch " + BATCH + ")");
             System.out.printf("  (a) read+ack baseline                 %,10.0f events/s%n", baseline);
-            System.out.printf("  (b) full pipeline, every event a transition %,10.0f events/s   ratio b/a %5.2f (goal >= 0.50)%n",
-                    pipeline, pipeline / baseline);
+            System.out.printf("  (b) full pipeline, every event a transition %,10.0f events/s   ratio b/a %5.2f (goal >= 0.50)  (%s)%n",
+                    pipeline, pipeline / baseline, pipelineCpu);
             System.out.printf("  (c) full pipeline, compliant machines %,10.0f events/s   ratio c/a %5.2f%n",
                     compliant, compliant / baseline);
             System.out.println("latency XADD -> drift.detected/drift.resolved (goal p99 < 25 ms at 2,000/s)");
@@ -137,19 +144,25 @@ public final class IngestBench {
      * done: every entry acknowledged (asked of Redis, every 10 ms), then no reconcile request and no
      * unpublished message left (asked of PostgreSQL only from then on).
      */
-    private static double measurePipeline(EmbeddedServers servers, StatefulRedisConnection<String, String> redis,
-                                          int events) throws SQLException, InterruptedException {
+    private static Pipeline measurePipeline(EmbeddedServers servers, StatefulRedisConnection<String, String> redis,
+                                            int events, ServerCpu cpu) throws SQLException, InterruptedException {
         try (Connection db = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())) {
             String lastId = ServiceGroup.lastId(redis.sync());
+            ServerCpu.Reading before = cpu.read();
             long start = System.nanoTime();
             redis.sync().xgroupSetid(XReadArgs.StreamOffset.from(BenchEvents.STREAM, "0"), ServiceGroup.NAME);
             while (!ServiceGroup.acknowledgedThrough(redis.sync(), lastId) || !ServiceGroup.settled(db)) {
                 Thread.sleep(10);
             }
             double rate = events / ((System.nanoTime() - start) / 1e9);
+            String cores = ServerCpu.cores(before, cpu.read());
             awaitActionsDelivered(db);
-            return rate;
+            return new Pipeline(rate, cores);
         }
+    }
+
+    /** The pipeline's rate, and the cores its processes used meanwhile. */
+    private record Pipeline(double rate, String cores) {
     }
 
     /**

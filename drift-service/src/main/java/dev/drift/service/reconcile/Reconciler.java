@@ -13,7 +13,6 @@ import dev.drift.service.ledger.LedgerChange;
 import dev.drift.service.model.ActualState;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.model.FieldPath;
-import dev.drift.service.outbox.OutboxPublisher;
 import dev.drift.service.policy.Policy;
 import dev.drift.service.policy.PolicyStore;
 import dev.drift.service.suppress.SuppressionStore;
@@ -69,7 +68,6 @@ public final class Reconciler {
     private final ReconcilePlanner planner;
     private final Database database;
     private final ReconcileProperties properties;
-    private final OutboxPublisher publisher;
     private final PolicyStore policyStore;
     private final SuppressionStore suppressions;
     private final RemediationGuards remediationGuards;
@@ -84,7 +82,7 @@ public final class Reconciler {
 
     Reconciler(DesiredStateSource desiredSource, ActualStateRepository actualState, DriftLedger ledger,
                ReconcileRequests requests, ReconcilePlanner planner, Database database,
-               ReconcileProperties properties, OutboxPublisher publisher, PolicyStore policyStore,
+               ReconcileProperties properties, PolicyStore policyStore,
                SuppressionStore suppressions, RemediationGuards remediationGuards, ActionPlanner actions,
                ActionNudges actionNudges, DriftMetrics metrics) {
         this.desiredSource = desiredSource;
@@ -94,7 +92,6 @@ public final class Reconciler {
         this.planner = planner;
         this.database = database;
         this.properties = properties;
-        this.publisher = publisher;
         this.policyStore = policyStore;
         this.suppressions = suppressions;
         this.remediationGuards = remediationGuards;
@@ -104,11 +101,11 @@ public final class Reconciler {
     }
 
     /**
-     * Wakes whoever delivers what a committed reconcile recorded: the outbox publisher and the action
-     * dispatcher (remediation runs are picked up by their own poll). Call only after ledger changes.
+     * Wakes the action dispatcher to deliver what a committed reconcile recorded (its messages were
+     * appended to Redis on commit; remediation runs are picked up by their own poll). Call only after
+     * ledger changes.
      */
     public void nudgeDelivery() {
-        publisher.nudge();
         actionNudges.nudgeDeliveries();
     }
 
@@ -147,7 +144,7 @@ public final class Reconciler {
 
     /**
      * Reconciles the CIs on the caller's transaction, which must hold their locks; returns the number
-     * of ledger changes. The caller nudges the outbox publisher after commit.
+     * of ledger changes. The caller calls {@link #nudgeDelivery} after commit.
      */
     public int reconcileLocked(Connection c, Map<CiKey, DesiredLookup> lookups) throws SQLException {
         if (lookups.isEmpty()) {

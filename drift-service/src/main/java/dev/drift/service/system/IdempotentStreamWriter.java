@@ -51,6 +51,11 @@ public final class IdempotentStreamWriter {
      * records and tries again later, which is safe.
      */
     public void appendAll(List<Append> appends, Duration dedupTtl, long maxLen) {
+        appendAll(appends, dedupTtl, maxLen, TIMEOUT);
+    }
+
+    /** {@link #appendAll(List, Duration, long)}, failing when all appends are not confirmed within {@code timeout}. */
+    public void appendAll(List<Append> appends, Duration dedupTtl, long maxLen, Duration timeout) {
         RedisAsyncCommands<String, String> async = connection.async();
         List<RedisFuture<Object>> futures = new ArrayList<>(appends.size());
         for (Append a : appends) {
@@ -64,14 +69,15 @@ public final class IdempotentStreamWriter {
             });
             futures.add(async.eval(SCRIPT, ScriptOutputType.VALUE, keys, args.toArray(String[]::new)));
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (RedisFuture<Object> f : futures) {
-            await(f);
+            await(f, Math.max(deadline - System.nanoTime(), 0));
         }
     }
 
-    private static void await(RedisFuture<?> future) {
+    private static void await(RedisFuture<?> future, long nanos) {
         try {
-            future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            future.get(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DriftException.Retryable("interrupted while appending to Redis", e);
