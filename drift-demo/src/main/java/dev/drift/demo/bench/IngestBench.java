@@ -51,6 +51,7 @@ public final class IngestBench {
             double baseline = options.events() / (BaselineConsumer.run(producer, options.events(), BATCH) / 1e9);
             StringBuilder rows = new StringBuilder();
             Map<Integer, LatencyRun.Result> latencies = new TreeMap<>();
+            Map<Integer, String> latencyCpu = new TreeMap<>();
             double pipeline;
             ServerCpu cpu = ServerCpu.of(servers.jdbcUrl(), servers.redisUri());
             String pipelineCpu;
@@ -65,6 +66,7 @@ public final class IngestBench {
                     LatencyRun.Result r = latency.run(rate, options.seconds(), sequence);
                     String used = ServerCpu.cores(start, cpu.read());
                     latencies.put(rate, r);
+                    latencyCpu.put(rate, used);
                     sequence += r.sent();
                     rows.append(String.format("  %,9d/s offered %,9.0f/s sent  %6d samples  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms  (%s)%n",
                             rate, r.achievedRate(), r.latency().count(), r.latency().p50(), r.latency().p99(),
@@ -81,21 +83,22 @@ public final class IngestBench {
                     compliant, compliant / baseline);
             System.out.println("latency XADD -> drift.detected/drift.resolved (goal p99 < 25 ms at 2,000/s)");
             System.out.print(rows);
-            summarize(baseline, pipeline, compliant, latencies);
+            summarize(baseline, pipeline, pipelineCpu, compliant, latencies, latencyCpu);
         }
     }
 
-    private static void summarize(double baseline, double pipeline, double compliant,
-                                  Map<Integer, LatencyRun.Result> latencies) {
+    private static void summarize(double baseline, double pipeline, String pipelineCpu, double compliant,
+                                  Map<Integer, LatencyRun.Result> latencies, Map<Integer, String> latencyCpu) {
         String base = BenchSummary.number(baseline, "%,.0f/s");
-        new BenchSummary("ingest", "events/s, every event a drift transition", BenchSummary.number(pipeline, "%,.0f/s"),
+        new BenchSummary("ingest", "events/s, every event a drift transition (" + pipelineCpu + ")",
+                BenchSummary.number(pipeline, "%,.0f/s"),
                 base + " read+ack", BenchSummary.number(pipeline / baseline, "%.2f"), "ratio >= 0.5",
                 BenchSummary.Met.of(pipeline / baseline >= 0.5)).record();
         new BenchSummary("ingest", "events/s, compliant machines", BenchSummary.number(compliant, "%,.0f/s"),
                 base + " read+ack", BenchSummary.number(compliant / baseline, "%.2f"), "-", BenchSummary.Met.NONE)
                 .record();
         latencies.forEach((rate, r) -> new BenchSummary("ingest",
-                "XADD -> drift.detected p50 / p99 at %,d/s offered".formatted(rate),
+                "XADD -> drift.detected p50 / p99 at %,d/s offered (%s)".formatted(rate, latencyCpu.get(rate)),
                 BenchSummary.number(r.latency().p50(), "%.1f") + " / " + BenchSummary.number(r.latency().p99(), "%.1f ms"),
                 "-", "-", rate == 2000 ? "p99 < 25 ms" : "-",
                 rate == 2000 ? BenchSummary.Met.of(r.latency().p99() < 25) : BenchSummary.Met.NONE).record());
