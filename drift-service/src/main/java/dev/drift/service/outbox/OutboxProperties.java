@@ -13,16 +13,11 @@ import java.time.Duration;
  * @param pollInterval  how often the outbox is checked when nobody nudged the publisher
  * @param dedupTtl      how long Redis remembers a published idempotency key
  * @param streamMaxLen  approximate cap on the length of the streams published to
- * @param directTimeout how long a committing thread waits for Redis to confirm its messages before
- *                      leaving them to the publisher's next round
- * @param directPause   how long appending on commit stays off after such a failure
  */
 @ConfigurationProperties("drift.outbox")
 record OutboxProperties(
         @Min(1) @Max(10000) int batchSize,
         @NotNull Duration pollInterval,
         @NotNull Duration dedupTtl,
-        @Min(1000) long streamMaxLen,
-        @NotNull Duration directTimeout,
-        @NotNull Duration directPause) {
+        @Min(1000) long streamMaxLen) {
 }

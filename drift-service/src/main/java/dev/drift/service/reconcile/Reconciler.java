@@ -13,6 +13,7 @@ import dev.drift.service.ledger.LedgerChange;
 import dev.drift.service.model.ActualState;
 import dev.drift.service.model.CiKey;
 import dev.drift.service.model.FieldPath;
+import dev.drift.service.outbox.OutboxPublisher;
 import dev.drift.service.policy.Policy;
 import dev.drift.service.policy.PolicyStore;
 import dev.drift.service.suppress.SuppressionStore;
@@ -68,6 +69,7 @@ public final class Reconciler {
     private final ReconcilePlanner planner;
     private final Database database;
     private final ReconcileProperties properties;
+    private final OutboxPublisher publisher;
     private final PolicyStore policyStore;
     private final SuppressionStore suppressions;
     private final RemediationGuards remediationGuards;
@@ -82,7 +84,7 @@ public final class Reconciler {
 
     Reconciler(DesiredStateSource desiredSource, ActualStateRepository actualState, DriftLedger ledger,
                ReconcileRequests requests, ReconcilePlanner planner, Database database,
-               ReconcileProperties properties, PolicyStore policyStore,
+               ReconcileProperties properties, OutboxPublisher publisher, PolicyStore policyStore,
                SuppressionStore suppressions, RemediationGuards remediationGuards, ActionPlanner actions,
                ActionNudges actionNudges, DriftMetrics metrics) {
         this.desiredSource = desiredSource;
@@ -92,6 +94,7 @@ public final class Reconciler {
         this.planner = planner;
         this.database = database;
         this.properties = properties;
+        this.publisher = publisher;
         this.policyStore = policyStore;
         this.suppressions = suppressions;
         this.remediationGuards = remediationGuards;
@@ -101,11 +104,11 @@ public final class Reconciler {
     }
 
     /**
-     * Wakes the action dispatcher to deliver what a committed reconcile recorded (its messages were
-     * appended to Redis on commit; remediation runs are picked up by their own poll). Call only after
-     * ledger changes.
+     * Wakes whoever delivers what a committed reconcile recorded: the outbox publisher and the action
+     * dispatcher (remediation runs are picked up by their own poll). Call only after ledger changes.
      */
     public void nudgeDelivery() {
+        publisher.nudge();
         actionNudges.nudgeDeliveries();
     }
 
@@ -144,7 +147,7 @@ public final class Reconciler {
 
     /**
      * Reconciles the CIs on the caller's transaction, which must hold their locks; returns the number
-     * of ledger changes. The caller calls {@link #nudgeDelivery} after commit.
+     * of ledger changes. The caller nudges the outbox publisher after commit.
      */
     public int reconcileLocked(Connection c, Map<CiKey, DesiredLookup> lookups) throws SQLException {
         if (lookups.isEmpty()) {

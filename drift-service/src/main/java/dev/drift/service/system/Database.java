@@ -2,7 +2,6 @@ package dev.drift.service.system;
 
 import io.micronaut.transaction.TransactionCallback;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,17 +29,6 @@ public final class Database {
     /** Runs the work in a new or the current read-write transaction; commits when it returns. */
     public <T> T write(Work<T> work) {
         return run(work, false);
-    }
-
-    /**
-     * Registers callbacks around the end of the calling thread's current transaction (they run on
-     * this thread, during its commit or rollback); returns false when the thread has no transaction.
-     */
-    public boolean onCompletion(TransactionSynchronization synchronization) {
-        return transactions.findTransactionStatus().map(status -> {
-            status.registerSynchronization(synchronization);
-            return true;
-        }).orElse(false);
     }
 
     /** Runs the work in a read-only transaction. */

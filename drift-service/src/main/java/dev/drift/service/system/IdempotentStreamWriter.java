@@ -51,11 +51,6 @@ public final class IdempotentStreamWriter {
      * records and tries again later, which is safe.
      */
     public void appendAll(List<Append> appends, Duration dedupTtl, long maxLen) {
-        appendAll(appends, dedupTtl, maxLen, TIMEOUT);
-    }
-
-    /** {@link #appendAll(List, Duration, long)}, failing when all appends are not confirmed within {@code timeout}. */
-    public void appendAll(List<Append> appends, Duration dedupTtl, long maxLen, Duration timeout) {
         RedisAsyncCommands<String, String> async = connection.async();
         List<RedisFuture<Object>> futures = new ArrayList<>(appends.size());
         for (Append a : appends) {
@@ -69,15 +64,14 @@ public final class IdempotentStreamWriter {
             });
             futures.add(async.eval(SCRIPT, ScriptOutputType.VALUE, keys, args.toArray(String[]::new)));
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         for (RedisFuture<Object> f : futures) {
-            await(f, Math.max(deadline - System.nanoTime(), 0));
+            await(f);
         }
     }
 
-    private static void await(RedisFuture<?> future, long nanos) {
+    private static void await(RedisFuture<?> future) {
         try {
-            future.get(nanos, TimeUnit.NANOSECONDS);
+            future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DriftException.Retryable("interrupted while appending to Redis", e);

@@ -1,8 +1,6 @@
 package dev.drift.service.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,18 +9,15 @@ import dev.drift.service.system.Database;
 import dev.drift.service.system.IdempotentStreamWriter;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Outbox delivery: appended as the transaction commits, in commit order, and exactly once when the
- * publisher dies between appending to Redis and recording the delivery in PostgreSQL.
+ * Exactly-once delivery of outbox messages when the publisher dies between appending to Redis and
+ * recording the delivery in PostgreSQL.
  */
 @MicronautTest(transactional = false)
 class OutboxPublisherIT extends ServiceIT {
@@ -42,9 +37,6 @@ class OutboxPublisherIT extends ServiceIT {
     @Inject
     Database database;
 
-    @Inject
-    DirectPublication direct;
-
     @Override
     protected Map<String, String> overrides() {
         return Map.of("drift.ingest.enabled", "false", "drift.reconcile.enabled", "false");
@@ -53,66 +45,15 @@ class OutboxPublisherIT extends ServiceIT {
 
 
     @Test
-    void messagesAreOnTheirStreamsWhenTheCommitReturnsAndAreMarkedPublishedLater() {
-        List<OutboxMessage> messages = List.of(message("direct-1"), message("direct-2"));
-
-        database.write(c -> {
-            outbox.enqueue(c, messages);
-            return null;
-        });
-
-        for (OutboxMessage m : messages) {
-            assertThat(streams.entriesFor(STREAM, m.payload().get("ci_id").asText())).as(m.idempotencyKey()).hasSize(1);
-        }
-        publisher.drain();
-        assertThat(unpublished()).isZero();
-        assertThat(streams.entriesFor(STREAM, "direct-1")).hasSize(1);
-    }
-
-    @Test
-    void aTransactionThatRollsBackPublishesNothing() {
-        assertThatThrownBy(() -> database.write(c -> {
-            outbox.enqueue(c, List.of(message("rolled-back")));
-            throw new IllegalStateException("the transition failed");
-        })).isInstanceOf(RuntimeException.class);
-
-        publisher.drain();
-        assertThat(streams.entriesFor(STREAM, "rolled-back")).isEmpty();
-    }
-
-    @Test
-    void aCommitWaitsWhileThePublisherAppendsSoThatOlderMessagesGoFirst() throws Exception {
-        CompletableFuture<Void> commit = new CompletableFuture<>();
-        direct.inOrder(() -> {
-            Thread.ofPlatform().start(() -> {
-                database.write(c -> {
-                    outbox.enqueue(c, List.of(message("ordered")));
-                    return null;
-                });
-                commit.complete(null);
-            });
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !commit.isDone());
-            return null;
-        });
-
-        await().atMost(Duration.ofSeconds(5)).until(commit::isDone);
-        assertThat(streams.entriesFor(STREAM, "ordered")).hasSize(1);
-    }
-
-    @Test
-    void messagesAppendedBeforeACrashArePublishedExactlyOnceAfterRestart() throws Exception {
+    void messagesAppendedBeforeACrashArePublishedExactlyOnceAfterRestart() {
         List<OutboxMessage> messages = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             messages.add(message("crash-" + i));
         }
-        // Committed outside the service's transactions: nothing is appended on commit, as when the
-        // process dies between its commit and its append.
-        try (Connection c = DriverManager.getConnection(property("datasources.default.url"),
-                property("datasources.default.username"), property("datasources.default.password"))) {
-            c.setAutoCommit(false);
+        database.write(c -> {
             outbox.enqueue(c, messages);
-            c.commit();
-        }
+            return null;
+        });
         // The publisher appended the first three, then died before marking them published.
         writer.appendAll(messages.subList(0, 3).stream().map(OutboxPublisherIT::append).toList(),
                 Duration.ofMinutes(5), 10_000);
