@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark in one run, then one table of the headline figures (issue 9).
-# Usage: bench/run-all.sh            (= ./drift bench-all; about 30 minutes on 2 cores)
+# Usage: bench/run-all.sh            (= ./drift bench-all; 12 to 30 minutes on 2 cores)
 # Each benchmark's full output is saved under bench/results/all-<time>/, the table beside it.
 # Uses DRIFT_DB_URL / DRIFT_REDIS_URI when set, embedded PostgreSQL and Redis otherwise.
 set -euo pipefail
