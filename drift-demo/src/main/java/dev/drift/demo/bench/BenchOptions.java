@@ -11,8 +11,10 @@ import java.util.List;
  * @param rates    offered rates (events/s) of the latency runs
  * @param seconds  length of each latency run
  * @param consumers ingest consumers (threads) of the service
+ * @param notifies whether the policies notify their channels (the default); without, transitions
+ *                 record no notification, which measures the ledger and its messages alone
  */
-record BenchOptions(int events, int cis, List<Integer> rates, int seconds, int consumers) {
+record BenchOptions(int events, int cis, List<Integer> rates, int seconds, int consumers, boolean notifies) {
 
     static BenchOptions parse(String[] args) {
         int events = 50_000;
@@ -20,6 +22,7 @@ record BenchOptions(int events, int cis, List<Integer> rates, int seconds, int c
         List<Integer> rates = List.of(500, 2_000, 5_000);
         int seconds = 10;
         int consumers = 1;
+        boolean notifies = true;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -28,11 +31,12 @@ record BenchOptions(int events, int cis, List<Integer> rates, int seconds, int c
                 case "--rates" -> rates = parseRates(required(value, args[i++]));
                 case "--seconds" -> seconds = Integer.parseInt(required(value, args[i++]));
                 case "--consumers" -> consumers = Integer.parseInt(required(value, args[i++]));
+                case "--no-notify" -> notifies = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "\nusage: ./drift bench [--events N] [--cis N] [--rates 500,2000,5000] [--seconds S] [--consumers N]");
+                        + "\nusage: ./drift bench [--events N] [--cis N] [--rates 500,2000,5000] [--seconds S] [--consumers N] [--no-notify]");
             }
         }
-        return new BenchOptions(events, cis, rates, seconds, consumers);
+        return new BenchOptions(events, cis, rates, seconds, consumers, notifies);
     }
 
     private static String required(String value, String option) {

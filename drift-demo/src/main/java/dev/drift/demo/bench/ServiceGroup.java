@@ -52,12 +52,24 @@ final class ServiceGroup {
         }
     }
 
-    /** True when no action waits for delivery. */
+    /**
+     * True when no action waits for delivery. Asked through the dispatchers' partial indexes of
+     * pending actions: a {@code count(*)} over all actions took 12 ms a call at 70,000 rows.
+     */
     static boolean actionsDelivered(Connection db) throws SQLException {
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select count(*) from drift_action where state = 'pending'")) {
+             ResultSet rs = st.executeQuery("""
+                     select exists (select 1 from drift_action where state = 'pending'
+                                       and kind in ('notify', 'change_request', 'incident'))
+                         or exists (select 1 from drift_action where state = 'pending'
+                                       and kind in ('remediate', 'verify'))""")) {
             rs.next();
-            return rs.getLong(1) == 0;
+            return !rs.getBoolean(1);
         }
+    }
+
+    /** Whether the service in this JVM delivers actions ({@code DRIFT_ACTIONS_ENABLED}, default true). */
+    static boolean deliversActions() {
+        return !"false".equalsIgnoreCase(System.getenv("DRIFT_ACTIONS_ENABLED"));
     }
 }
