@@ -20,7 +20,7 @@ run() {
 }
 
 run ingest bench --events 50000 --rates 500,2000,5000 --seconds 10
-run ingest-no-notify bench --events 20000 --rates 2000 --seconds 10 --no-notify
+run ingest-no-notify bench --events 50000 --rates 500,2000 --seconds 10 --no-notify
 run sweep bench-netbox 10000 20
 run compliance bench-compliance 10000 10
 run agent bench-agent
