@@ -67,12 +67,8 @@ final class ServerCpu {
             return Optional.empty();
         }
         long postmaster = postgresPid.getAsLong();
-        Optional<Double> total = seconds(postmaster);
-        for (long child : children(postmaster)) {
-            Optional<Double> used = seconds(child);
-            total = total.flatMap(t -> used.map(u -> t + u).or(() -> Optional.of(t)));
-        }
-        return total;
+        return seconds(postmaster).map(own -> own + children(postmaster).stream()
+                .mapToDouble(child -> seconds(child).orElse(0.0)).sum());
     }
 
     /** utime + stime of the process, in seconds. */
