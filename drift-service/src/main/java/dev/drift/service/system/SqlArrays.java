@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.postgresql.util.PGobject;
 
 /**
  * Column buffers for set-based statements: rows are collected column by column and bound as
@@ -49,10 +50,64 @@ public final class SqlArrays {
         return rows == 0;
     }
 
-    /** Binds every column as an array parameter, starting at parameter {@code first}. */
+    /**
+     * Binds every column as an array parameter, starting at parameter {@code first}. Text columns are
+     * sent as array literals built here: the driver's own encoding appends and escapes them one
+     * character at a time, which took a fifth of the ingest thread's CPU on batches of JSON payloads.
+     */
     public void bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
         for (int i = 0; i < columns.size(); i++) {
-            statement.setArray(first + i, connection.createArrayOf(types.get(i), columns.get(i).toArray()));
+            if (types.get(i).equals("text")) {
+                statement.setObject(first + i, textArray(columns.get(i)));
+            } else {
+                statement.setArray(first + i, connection.createArrayOf(types.get(i), columns.get(i).toArray()));
+            }
         }
+    }
+
+    /** A {@code text[]} parameter holding the values (their {@code toString()}; null stays null). */
+    static PGobject textArray(List<?> values) throws SQLException {
+        PGobject array = new PGobject();
+        array.setType("text[]");
+        array.setValue(textArrayLiteral(values));
+        return array;
+    }
+
+    /**
+     * The PostgreSQL array literal of the values: every element double-quoted with {@code "} and
+     * {@code \} escaped by a backslash, null as an unquoted {@code NULL}.
+     */
+    static String textArrayLiteral(List<?> values) {
+        int size = 2;
+        for (Object v : values) {
+            size += v == null ? 5 : v.toString().length() + 3;
+        }
+        StringBuilder literal = new StringBuilder(size + size / 8);
+        literal.append('{');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            Object v = values.get(i);
+            if (v == null) {
+                literal.append("NULL");
+            } else {
+                appendQuoted(literal, v.toString());
+            }
+        }
+        return literal.append('}').toString();
+    }
+
+    private static void appendQuoted(StringBuilder literal, String s) {
+        literal.append('"');
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                literal.append(s, from, i).append('\\');
+                from = i;
+            }
+        }
+        literal.append(s, from, s.length()).append('"');
     }
 }
