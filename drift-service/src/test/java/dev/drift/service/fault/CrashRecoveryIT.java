@@ -218,6 +218,7 @@ class CrashRecoveryIT {
         assertThat(database.ledger()).as("drift rows (CI, field, status, occurrences) as a run without crashes leaves")
                 .containsExactlyElementsOf(script.expectedDrifts());
         assertThat(database.duplicatedActiveDrifts()).as("CI and field with two active drift rows").isEmpty();
+        assertThat(database.orphanRows()).as("history and action rows without their drift").isEmpty();
     }
 
     private void assertEachDriftPublishedOnce(Streams streams) {

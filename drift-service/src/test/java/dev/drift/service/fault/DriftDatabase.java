@@ -73,6 +73,25 @@ final class DriftDatabase implements AutoCloseable {
         });
     }
 
+    /**
+     * History and action rows whose drift row is missing. No foreign key guards them (V15 dropped those
+     * for the ingest transaction's sake); the ledger writes them only beside their drift.
+     */
+    List<String> orphanRows() {
+        return query("""
+                select 'drift_history ' || h.id from drift_history h
+                 where not exists (select 1 from drift_event d where d.id = h.drift_id)
+                union all
+                select 'drift_action ' || a.id from drift_action a
+                 where not exists (select 1 from drift_event d where d.id = a.drift_id)""", rs -> {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        });
+    }
+
     /** The notification keys a run must deliver: every drift's opening, and every resolved drift's resolution. */
     Set<String> expectedNotificationKeys(String channel) {
         return query("select id, status from drift_event", rs -> {
