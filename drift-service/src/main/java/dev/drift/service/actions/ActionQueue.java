@@ -23,8 +23,8 @@ import java.util.UUID;
 
 /**
  * The {@code drift_action} table: actions are inserted on the transaction of the transition that
- * causes them (a duplicate idempotency key, that is the same drift, transition and target, is
- * dropped), then leased, delivered and marked by the dispatchers. A lease that runs out (the process died mid-delivery) makes the action due again.
+ * causes them (a duplicate idempotency key is dropped), then leased, delivered and marked by the
+ * dispatchers. A lease that runs out (the process died mid-delivery) makes the action due again.
  * A notification also carries the message last begun for it ({@link #sending}, the
  * {@code unconfirmed_*} columns) until its outcome is recorded, so that the next attempt can tell a
  * send whose outcome is unknown from one that was refused, or never begun.
@@ -44,7 +44,7 @@ final class ActionQueue {
      * action whose key is already there is dropped; one marked {@link NewAction#ifAnnounced()} is
      * inserted only when the drift's opening was announced on its target.
      *
-     * <p>That check is a lateral lookup by drift and target ({@code drift_action_transition}) for each new row:
+     * <p>That check is a lateral lookup by drift id ({@code drift_action_drift}) for each new row:
      * written as {@code or exists (...)}, PostgreSQL hashed it into one sequential scan of the whole
      * table per batch, so every batch with a resolution cost time in proportion to all actions ever
      * recorded.
@@ -82,7 +82,7 @@ final class ActionQueue {
                                         and o.transition like 'opened%' and o.state in ('pending', 'delivered')
                                       limit 1) a on true
                  where not u.if_announced::boolean or a.announced
-                on conflict (drift_id, target, transition) do nothing""")) {
+                on conflict (idempotency_key) do nothing""")) {
             cancels.bind(c, ps, 1);
             rows.bind(c, ps, 3);
             ps.executeUpdate();

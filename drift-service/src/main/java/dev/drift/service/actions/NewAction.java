@@ -27,10 +27,6 @@ record NewAction(UUID driftId, ActionKind kind, String target, String transition
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(skippedBecause, "skippedBecause");
         Objects.requireNonNull(dueAt, "dueAt");
-        if (!idempotencyKey.equals(driftId + ":" + transition + ":" + target)) {
-            throw new IllegalArgumentException("idempotency key " + idempotencyKey + " is not <drift id>:"
-                    + transition + ":" + target + " (drift_action's unique index is on those columns)");
-        }
     }
 
     static NewAction due(UUID driftId, ActionKind kind, String target, String transition, ObjectNode payload,
