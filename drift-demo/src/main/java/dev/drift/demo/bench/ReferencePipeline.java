@@ -37,6 +37,7 @@ final class ReferencePipeline implements AgentBench.Contender {
 
     @Override
     public void start(Path directory) throws IOException {
+        requireCommands();
         String stream = stream();
         String script = "inotifywait -m -r '" + directory + "' --format '{\"path\":\"%w%f\",\"event\":\"%e\"}' "
                 + "| while read -r e; do redis-cli -h " + redisHost + " -p " + redisPort + " XADD " + stream
@@ -51,6 +52,28 @@ final class ReferencePipeline implements AgentBench.Contender {
         } catch (Exception e) {
             close();
             throw new IOException("reference pipeline did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pipeline's two tools, from Debian's inotify-tools and redis-tools, must be on the PATH. */
+    static void requireCommands() throws IOException {
+        for (String command : List.of("inotifywait", "redis-cli")) {
+            if (!onPath(command)) {
+                throw new IOException(command + " is not installed: the reference pipeline needs it"
+                        + " (apt-get install -y inotify-tools redis-tools)");
+            }
+        }
+    }
+
+    private static boolean onPath(String command) throws IOException {
+        try {
+            Process which = new ProcessBuilder("bash", "-c", "command -v " + command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return which.waitFor() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while looking for " + command, e);
         }
     }
 
