@@ -66,7 +66,7 @@ public final class SqlArrays {
     }
 
     /** A {@code text[]} parameter holding the values (their {@code toString()}; null stays null). */
-    static PGobject textArray(List<?> values) throws SQLException {
+    private static PGobject textArray(List<?> values) throws SQLException {
         PGobject array = new PGobject();
         array.setType("text[]");
         array.setValue(textArrayLiteral(values));
