@@ -10,17 +10,20 @@ import java.util.List;
  * @param cis      distinct CIs the events are spread over
  * @param rates    offered rates (events/s) of the latency runs
  * @param seconds  length of each latency run
+ * @param warmup   seconds offered at each rate before its run, not measured
  * @param consumers ingest consumers (threads) of the service
  * @param notifies whether the policies notify their channels (the default); without, transitions
  *                 record no notification, which measures the ledger and its messages alone
  */
-record BenchOptions(int events, int cis, List<Integer> rates, int seconds, int consumers, boolean notifies) {
+record BenchOptions(int events, int cis, List<Integer> rates, int seconds, int warmup, int consumers,
+                    boolean notifies) {
 
     static BenchOptions parse(String[] args) {
         int events = 50_000;
         int cis = 1_000;
         List<Integer> rates = List.of(500, 2_000, 5_000);
         int seconds = 10;
+        int warmup = 5;
         int consumers = 1;
         boolean notifies = true;
         for (int i = 0; i < args.length; i++) {
@@ -30,13 +33,14 @@ record BenchOptions(int events, int cis, List<Integer> rates, int seconds, int c
                 case "--cis" -> cis = Integer.parseInt(required(value, args[i++]));
                 case "--rates" -> rates = parseRates(required(value, args[i++]));
                 case "--seconds" -> seconds = Integer.parseInt(required(value, args[i++]));
+                case "--warmup" -> warmup = Integer.parseInt(required(value, args[i++]));
                 case "--consumers" -> consumers = Integer.parseInt(required(value, args[i++]));
                 case "--no-notify" -> notifies = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "\nusage: ./drift bench [--events N] [--cis N] [--rates 500,2000,5000] [--seconds S] [--consumers N] [--no-notify]");
+                        + "\nusage: ./drift bench [--events N] [--cis N] [--rates 500,2000,5000] [--seconds S] [--warmup S] [--consumers N] [--no-notify]");
             }
         }
-        return new BenchOptions(events, cis, rates, seconds, consumers, notifies);
+        return new BenchOptions(events, cis, rates, seconds, warmup, consumers, notifies);
     }
 
     private static String required(String value, String option) {

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *   <li>(a) baseline: a consumer that only reads and acks them; (b) the full pipeline: the service
  *       reading the same entries through decode, actual state, reconcile, ledger and outbox, until
  *       every entry is processed, every reconcile request served and every message published.</li>
- *   <li>Latency: events offered at fixed rates; XADD to {@code drift.detected}/{@code drift.resolved}.</li>
+ *   <li>Latency: events offered at fixed rates, each after a warm-up at that rate (not measured); XADD to
+ *       {@code drift.detected}/{@code drift.resolved}.</li>
  * </ol>
  * Prints events/s of (a) and (b), their ratio, and p50/p99 latency per offered rate, each with the
  * CPU this JVM (service and load generator), PostgreSQL and Redis used meanwhile ({@link ServerCpu}).
@@ -45,8 +46,9 @@ public final class IngestBench {
              RedisClient client = RedisClient.create(servers.redisUri());
              StatefulRedisConnection<String, String> producer = client.connect();
              StatefulRedisConnection<String, String> listener = client.connect()) {
-            System.out.printf("drift bench: %d events over %d CIs, rates %s, %d s each, %d consumers%s%n",
-                    options.events(), options.cis(), options.rates(), options.seconds(), options.consumers(),
+            System.out.printf("drift bench: %d events over %d CIs, rates %s, %d s each after %d s of warm-up, %d consumers%s%n",
+                    options.events(), options.cis(), options.rates(), options.seconds(), options.warmup(),
+                    options.consumers(),
                     options.notifies() ? "" : ", policies notify nobody (--no-notify)");
             BenchEvents.preload(producer, 0, options.events(), options.cis());
             // The service's group starts at the end of the stream and is rewound once the service is idle.
@@ -67,7 +69,7 @@ public final class IngestBench {
                 long sequence = options.events();
                 for (int rate : options.rates()) {
                     ServerCpu.Reading start = cpu.read();
-                    LatencyRun.Result r = latency.run(rate, options.seconds(), sequence);
+                    LatencyRun.Result r = latency.run(rate, options.warmup(), options.seconds(), sequence);
                     String used = ServerCpu.cores(start, cpu.read());
                     latencies.put(rate, r);
                     latencyCpu.put(rate, used);

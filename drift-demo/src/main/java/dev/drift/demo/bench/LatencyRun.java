@@ -16,11 +16,18 @@ import java.util.concurrent.locks.LockSupport;
  * Offers events at a fixed rate (open loop: a late send does not delay the schedule) and measures,
  * per event, the time from just before its XADD to the arrival of the {@code drift.detected} or
  * {@code drift.resolved} message it caused, matched through the message's {@code actual_source}.
+ *
+ * <p>Each run starts with a warm-up at the same rate whose events are sent and awaited but not
+ * measured: the first seconds at a new rate ran with the JIT compiler still busy on the new batch
+ * sizes (a third of a core in one profile) and measured the service's warm-up, not its steady state.
  */
 final class LatencyRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one run measured. */
+    /**
+     * What one run measured: {@code sent} counts the warm-up's events too, {@code latency} only those
+     * after it.
+     */
     record Result(int offeredRate, double achievedRate, int sent, Percentiles latency) {
     }
 
@@ -35,12 +42,14 @@ final class LatencyRun {
         this.cis = cis;
     }
 
-    Result run(int rate, int seconds, long firstSequence) throws InterruptedException {
+    /** Offers {@code warmupSeconds} then {@code seconds} of events at {@code rate}; measures the latter. */
+    Result run(int rate, int warmupSeconds, int seconds, long firstSequence) throws InterruptedException {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         String detectedFrom = lastId("drift.detected");
         String resolvedFrom = lastId("drift.resolved");
-        int total = rate * seconds;
+        int warmup = rate * warmupSeconds;
+        int total = warmup + rate * seconds;
         Thread reader = Thread.ofPlatform().name("bench-listener").start(
                 () -> listen(detectedFrom, resolvedFrom, seenAt, total));
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -53,7 +62,9 @@ final class LatencyRun {
             }
             long before = System.nanoTime();
             String id = producer.sync().xadd(BenchEvents.STREAM, BenchEvents.event(firstSequence + i, cis));
-            sentAt.put(id, before);
+            if (i >= warmup) {
+                sentAt.put(id, before);
+            }
         }
         double achieved = total / ((System.nanoTime() - start) / 1e9);
         reader.join(TimeUnit.SECONDS.toMillis(30));
