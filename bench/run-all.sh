@@ -21,6 +21,7 @@ run() {
 
 run ingest bench --events 50000 --rates 500,2000,5000 --seconds 10
 run ingest-no-notify bench --events 50000 --rates 500,2000 --seconds 10 --no-notify
+run ingest-mixed bench --events 5000 --rates 500,2000,5000 --seconds 10 --drifting 10
 run sweep bench-netbox 10000 20
 run compliance bench-compliance 10000 10
 run agent bench-agent

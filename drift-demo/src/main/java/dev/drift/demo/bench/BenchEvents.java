@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The benchmark's workload: CIs {@code bench-<n>} whose desired power state is on, and power events
  * that flip each CI off and on in turn, so every event is a drift transition (open or resolve):
- * the most expensive case for the pipeline.
+ * the most expensive case for the pipeline. A mixed workload ({@link #drifts}) adds events from as
+ * many steady CIs, {@code bench-steady-<n>}, which always report the desired state.
  */
 final class BenchEvents {
     static final String STREAM = "vm.power_changed";
@@ -24,10 +25,18 @@ final class BenchEvents {
     }
 
     static Path desiredState(int cis) {
+        return desiredState(cis, false);
+    }
+
+    /** The desired state of the CIs, and of as many steady CIs when {@code withSteady}. */
+    static Path desiredState(int cis, boolean withSteady) {
         try {
             Path dir = Files.createTempDirectory("drift-bench-desired-");
             for (int i = 0; i < cis; i++) {
                 Files.writeString(dir.resolve(ci(i) + ".yaml"), "type: vm\nfields:\n  power_state: on\n");
+                if (withSteady) {
+                    Files.writeString(dir.resolve(steadyCi(i) + ".yaml"), "type: vm\nfields:\n  power_state: on\n");
+                }
             }
             return dir;
         } catch (IOException e) {
@@ -37,6 +46,23 @@ final class BenchEvents {
 
     static String ci(int i) {
         return "bench-" + i;
+    }
+
+    static String steadyCi(int i) {
+        return "bench-steady-" + i;
+    }
+
+    /**
+     * Whether the i-th event of a mixed workload with {@code percent} % drifting events is a drifting
+     * one: spread evenly, {@code percent} of every 100 consecutive events.
+     */
+    static boolean drifts(long i, int percent) {
+        return (i + 1) * percent / 100 > i * percent / 100;
+    }
+
+    /** The i-th event from a steady CI: it reports the desired state, so it changes nothing. */
+    static Map<String, String> steadyEvent(long i, int cis) {
+        return Map.of("payload", "{\"ci_id\":\"" + steadyCi((int) (i % cis)) + "\",\"power_state\":\"on\"}");
     }
 
     /** The n-th event of a sequence over {@code cis} CIs: round r of CI c is off when r is even. */

@@ -46,10 +46,10 @@ public final class IngestBench {
              RedisClient client = RedisClient.create(servers.redisUri());
              StatefulRedisConnection<String, String> producer = client.connect();
              StatefulRedisConnection<String, String> listener = client.connect()) {
-            System.out.printf("drift bench: %d events over %d CIs, rates %s, %d s each after %d s of warm-up, %d consumers%s%n",
+            System.out.printf("drift bench: %d events over %d CIs, rates %s, %d s each after %d s of warm-up, %d consumers%s%s%n",
                     options.events(), options.cis(), options.rates(), options.seconds(), options.warmup(),
                     options.consumers(),
-                    options.notifies() ? "" : ", policies notify nobody (--no-notify)");
+                    options.notifies() ? "" : ", policies notify nobody (--no-notify)", mixDescription(options));
             BenchEvents.preload(producer, 0, options.events(), options.cis());
             // The service's group starts at the end of the stream and is rewound once the service is idle.
             producer.sync().xgroupCreate(XReadArgs.StreamOffset.from(BenchEvents.STREAM, "$"), ServiceGroup.NAME,
@@ -69,11 +69,12 @@ public final class IngestBench {
                 long sequence = options.events();
                 for (int rate : options.rates()) {
                     ServerCpu.Reading start = cpu.read();
-                    LatencyRun.Result r = latency.run(rate, options.warmup(), options.seconds(), sequence);
+                    LatencyRun.Result r = latency.run(rate, options.warmup(), options.seconds(), sequence,
+                            options.drifting());
                     String used = ServerCpu.cores(start, cpu.read());
                     latencies.put(rate, r);
                     latencyCpu.put(rate, used);
-                    sequence += r.sent();
+                    sequence += r.transitions();
                     rows.append(String.format("  %,9d/s offered %,9.0f/s sent  %6d samples  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms  (%s)%n",
                             rate, r.achievedRate(), r.latency().count(), r.latency().p50(), r.latency().p99(),
                             r.latency().max(), used));
@@ -87,20 +88,49 @@ public final class IngestBench {
                     pipeline, pipeline / baseline, pipelineCpu);
             System.out.printf("  (c) full pipeline, compliant machines %,10.0f events/s   ratio c/a %5.2f%n",
                     compliant, compliant / baseline);
-            System.out.println("latency XADD -> drift.detected/drift.resolved (goal p99 < 25 ms at 2,000/s)");
+            System.out.println("latency XADD -> drift.detected/drift.resolved (goal p99 < 25 ms at 2,000/s)"
+                    + mixDescription(options));
             System.out.print(rows);
-            summarize(options.notifies(), baseline, pipeline, pipelineCpu, compliant, latencies, latencyCpu);
+            summarize(options, baseline, pipeline, pipelineCpu, compliant, latencies, latencyCpu);
         }
     }
 
+    /** How the latency runs mix drifting and steady events; empty for the default, all drifting. */
+    private static String mixDescription(BenchOptions options) {
+        return options.drifting() == 100 ? ""
+                : ", %d %% of the offered events drifting (the others from machines that match their desired state; only the drifting ones measured)"
+                        .formatted(options.drifting());
+    }
+
     /**
-     * Records the headline rows for bench-all. With {@code --no-notify} they are named so and judge
-     * nothing: the goals are the full pipeline's.
+     * Records the headline rows for bench-all. With {@code --no-notify} or {@code --drifting} they
+     * are named so and judge nothing: the goals are the full pipeline's, on the worst case.
      */
-    private static void summarize(boolean notifies, double baseline, double pipeline, String pipelineCpu,
+    private static void summarize(BenchOptions options, double baseline, double pipeline, String pipelineCpu,
                                   double compliant, Map<Integer, LatencyRun.Result> latencies,
                                   Map<Integer, String> latencyCpu) {
-        String bench = notifies ? "ingest" : "ingest --no-notify";
+        boolean notifies = options.notifies();
+        boolean worstCase = options.drifting() == 100;
+        String bench = (notifies ? "ingest" : "ingest --no-notify")
+                + (worstCase ? "" : " --drifting " + options.drifting());
+        if (worstCase) {
+            summarizeThroughput(bench, notifies, baseline, pipeline, pipelineCpu, compliant);
+        }
+        latencies.forEach((rate, r) -> {
+            boolean judged = notifies && worstCase && rate == 2000;
+            new BenchSummary(bench,
+                    "XADD -> drift.detected p50 / p99 at %,d/s offered%s (%s)".formatted(rate,
+                            worstCase ? "" : ", %d %% drifting".formatted(options.drifting()), latencyCpu.get(rate)),
+                    BenchSummary.number(r.latency().p50(), "%.1f") + " / "
+                            + BenchSummary.number(r.latency().p99(), "%.1f ms"),
+                    "-", "-", judged ? "p99 < 25 ms" : "-",
+                    judged ? BenchSummary.Met.of(r.latency().p99() < 25) : BenchSummary.Met.NONE).record();
+        });
+    }
+
+    /** The throughput rows: (b) and (c) against (a); a mixed run ({@code --drifting}) records none. */
+    private static void summarizeThroughput(String bench, boolean notifies, double baseline, double pipeline,
+                                            String pipelineCpu, double compliant) {
         String base = BenchSummary.number(baseline, "%,.0f/s");
         boolean ratioMet = pipeline / baseline >= 0.5;
         new BenchSummary(bench, "events/s, every event a drift transition (" + pipelineCpu + ")",
@@ -110,15 +140,6 @@ public final class IngestBench {
         new BenchSummary(bench, "events/s, compliant machines", BenchSummary.number(compliant, "%,.0f/s"),
                 base + " read+ack", BenchSummary.number(compliant / baseline, "%.2f"), "-", BenchSummary.Met.NONE)
                 .record();
-        latencies.forEach((rate, r) -> {
-            boolean judged = notifies && rate == 2000;
-            new BenchSummary(bench,
-                    "XADD -> drift.detected p50 / p99 at %,d/s offered (%s)".formatted(rate, latencyCpu.get(rate)),
-                    BenchSummary.number(r.latency().p50(), "%.1f") + " / "
-                            + BenchSummary.number(r.latency().p99(), "%.1f ms"),
-                    "-", "-", judged ? "p99 < 25 ms" : "-",
-                    judged ? BenchSummary.Met.of(r.latency().p99() < 25) : BenchSummary.Met.NONE).record();
-        });
     }
 
     /**
@@ -153,7 +174,8 @@ public final class IngestBench {
     private static ApplicationContext startService(EmbeddedServers servers, BenchOptions options) {
         Map<String, Object> props = new HashMap<>(servers.micronautProperties());
         props.put("micronaut.server.port", 0);
-        props.put("drift.desired.file.directory", BenchEvents.desiredState(options.cis()).toString());
+        props.put("drift.desired.file.directory",
+                BenchEvents.desiredState(options.cis(), options.drifting() < 100).toString());
         props.put("drift.ingest.batch-size", BATCH);
         props.put("drift.ingest.consumers", options.consumers());
         ApplicationContext service = Micronaut.build(new String[0]).mainClass(Application.class).properties(props)

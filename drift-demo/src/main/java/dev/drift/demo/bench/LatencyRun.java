@@ -11,11 +11,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
 
 /**
  * Offers events at a fixed rate (open loop: a late send does not delay the schedule) and measures,
  * per event, the time from just before its XADD to the arrival of the {@code drift.detected} or
  * {@code drift.resolved} message it caused, matched through the message's {@code actual_source}.
+ *
+ * <p>In a mixed workload ({@code drifting} below 100 %) the other events come from steady CIs
+ * ({@link BenchEvents#steadyEvent}): they cause no message and are not measured, but the service
+ * processes them like any other.
  *
  * <p>Each run starts with a warm-up at the same rate whose events are sent and awaited but not
  * measured: the first seconds at a new rate ran with the JIT compiler still busy on the new batch
@@ -25,10 +30,10 @@ final class LatencyRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * What one run measured: {@code sent} counts the warm-up's events too, {@code latency} only those
-     * after it.
+     * What one run measured: {@code sent} counts the warm-up's events too, {@code transitions} those
+     * of them that drifted, {@code latency} only the drifting ones after the warm-up.
      */
-    record Result(int offeredRate, double achievedRate, int sent, Percentiles latency) {
+    record Result(int offeredRate, double achievedRate, int sent, int transitions, Percentiles latency) {
     }
 
     private final StatefulRedisConnection<String, String> producer;
@@ -42,27 +47,37 @@ final class LatencyRun {
         this.cis = cis;
     }
 
-    /** Offers {@code warmupSeconds} then {@code seconds} of events at {@code rate}; measures the latter. */
-    Result run(int rate, int warmupSeconds, int seconds, long firstSequence) throws InterruptedException {
+    /**
+     * Offers {@code warmupSeconds} then {@code seconds} of events at {@code rate}, {@code drifting} %
+     * of them drifting; measures the drifting ones of the latter. The drifting events continue the
+     * flip sequence at {@code firstTransition} ({@link BenchEvents#event}).
+     */
+    Result run(int rate, int warmupSeconds, int seconds, long firstTransition, int drifting)
+            throws InterruptedException {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         String detectedFrom = lastId("drift.detected");
         String resolvedFrom = lastId("drift.resolved");
         int warmup = rate * warmupSeconds;
         int total = warmup + rate * seconds;
+        int transitions = (int) LongStream.range(0, total)
+                .filter(i -> BenchEvents.drifts(i, drifting)).count();
         Thread reader = Thread.ofPlatform().name("bench-listener").start(
-                () -> listen(detectedFrom, resolvedFrom, seenAt, total));
+                () -> listen(detectedFrom, resolvedFrom, seenAt, transitions));
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
+        long transition = firstTransition;
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
+            boolean drifts = BenchEvents.drifts(i, drifting);
+            Map<String, String> event = drifts ? BenchEvents.event(transition++, cis) : BenchEvents.steadyEvent(i, cis);
             long before = System.nanoTime();
-            String id = producer.sync().xadd(BenchEvents.STREAM, BenchEvents.event(firstSequence + i, cis));
-            if (i >= warmup) {
+            String id = producer.sync().xadd(BenchEvents.STREAM, event);
+            if (drifts && i >= warmup) {
                 sentAt.put(id, before);
             }
         }
@@ -71,7 +86,7 @@ final class LatencyRun {
         reader.interrupt();
         long[] latencies = sentAt.entrySet().stream().filter(e -> seenAt.containsKey(e.getKey()))
                 .mapToLong(e -> seenAt.get(e.getKey()) - e.getValue()).toArray();
-        return new Result(rate, achieved, total, Percentiles.of(latencies));
+        return new Result(rate, achieved, total, transitions, Percentiles.of(latencies));
     }
 
     private void listen(String detectedFrom, String resolvedFrom, Map<String, Long> seenAt, int expected) {

@@ -26,4 +26,14 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--warm-up", "3"}))
                 .hasMessageContaining("[--warmup S]");
     }
+
+    @Test
+    void everyEventDriftsUnlessAMixIsAskedFor() {
+        assertThat(BenchOptions.parse(new String[0]).drifting()).isEqualTo(100);
+        assertThat(BenchOptions.parse(new String[] {"--drifting", "10"}).drifting()).isEqualTo(10);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--drifting", "0"}))
+                .hasMessageContaining("percentage from 1 to 100");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--drifting", "101"}))
+                .hasMessageContaining("percentage from 1 to 100");
+    }
 }
