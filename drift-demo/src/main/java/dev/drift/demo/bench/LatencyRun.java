@@ -31,9 +31,12 @@ final class LatencyRun {
 
     /**
      * What one run measured: {@code sent} counts the warm-up's events too, {@code transitions} those
-     * of them that drifted, {@code latency} only the drifting ones after the warm-up.
+     * of them that drifted, {@code latency} only the drifting ones after the warm-up whose message
+     * arrived, and {@code unseen} those whose message had not arrived 30 s after the last send (a
+     * saturated run): they are not in the percentiles, which are therefore a lower bound.
      */
-    record Result(int offeredRate, double achievedRate, int sent, int transitions, Percentiles latency) {
+    record Result(int offeredRate, double achievedRate, int sent, int transitions, Percentiles latency,
+                  int unseen) {
     }
 
     private final StatefulRedisConnection<String, String> producer;
@@ -86,7 +89,8 @@ final class LatencyRun {
         reader.interrupt();
         long[] latencies = sentAt.entrySet().stream().filter(e -> seenAt.containsKey(e.getKey()))
                 .mapToLong(e -> seenAt.get(e.getKey()) - e.getValue()).toArray();
-        return new Result(rate, achieved, total, transitions, Percentiles.of(latencies));
+        return new Result(rate, achieved, total, transitions, Percentiles.of(latencies),
+                sentAt.size() - latencies.length);
     }
 
     private void listen(String detectedFrom, String resolvedFrom, Map<String, Long> seenAt, int expected) {
