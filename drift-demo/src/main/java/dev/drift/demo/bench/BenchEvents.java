@@ -60,6 +60,11 @@ final class BenchEvents {
         return (i + 1) * percent / 100 > i * percent / 100;
     }
 
+    /** How many of the first {@code events} events of such a mix drift: the sum of {@link #drifts}. */
+    static int driftingAmong(int events, int percent) {
+        return (int) ((long) events * percent / 100);
+    }
+
     /** The i-th event from a steady CI: it reports the desired state, so it changes nothing. */
     static Map<String, String> steadyEvent(long i, int cis) {
         return Map.of("payload", "{\"ci_id\":\"" + steadyCi((int) (i % cis)) + "\",\"power_state\":\"on\"}");

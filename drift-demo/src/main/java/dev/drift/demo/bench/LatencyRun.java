@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.LongStream;
 
 /**
  * Offers events at a fixed rate (open loop: a late send does not delay the schedule) and measures,
@@ -63,8 +62,7 @@ final class LatencyRun {
         String resolvedFrom = lastId("drift.resolved");
         int warmup = rate * warmupSeconds;
         int total = warmup + rate * seconds;
-        int transitions = (int) LongStream.range(0, total)
-                .filter(i -> BenchEvents.drifts(i, drifting)).count();
+        int transitions = BenchEvents.driftingAmong(total, drifting);
         Thread reader = Thread.ofPlatform().name("bench-listener").start(
                 () -> listen(detectedFrom, resolvedFrom, seenAt, transitions));
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;

@@ -25,6 +25,17 @@ class BenchEventsTest {
     }
 
     @Test
+    void theCountOfDriftingEventsIsTheSumOfWhatDriftsSays() {
+        for (int percent : new int[] {1, 7, 10, 33, 100}) {
+            for (int events : new int[] {0, 1, 99, 101, 15_000, 105_000}) {
+                long counted = LongStream.range(0, events).filter(i -> BenchEvents.drifts(i, percent)).count();
+                assertThat(BenchEvents.driftingAmong(events, percent)).as("%d %% of %d", percent, events)
+                        .isEqualTo(counted);
+            }
+        }
+    }
+
+    @Test
     void steadyEventsReportTheDesiredStateOfTheirOwnCisAndDriftingOnesFlipTheOthers() {
         assertThat(BenchEvents.steadyEvent(1_001, 1_000).get("payload"))
                 .isEqualTo("{\"ci_id\":\"bench-steady-1\",\"power_state\":\"on\"}");
