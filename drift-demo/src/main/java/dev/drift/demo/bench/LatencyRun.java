@@ -14,8 +14,16 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Offers events at a fixed rate (open loop: a late send does not delay the schedule) and measures,
- * per event, the time from just before its XADD to the arrival of the {@code drift.detected} or
- * {@code drift.resolved} message it caused, matched through the message's {@code actual_source}.
+ * per event, the time from when its XADD was due in the schedule to the arrival of the
+ * {@code drift.detected} or {@code drift.resolved} message it caused, matched through the message's
+ * {@code actual_source}.
+ *
+ * <p>From the due time, not from the moment of the XADD: the load generator runs in the service's
+ * JVM, so a garbage collection or a busy core that stops the service stops the generator too, and
+ * the events due meanwhile go out late. Timed from their late XADD they would not show that stall,
+ * although the clients they stand for, on other machines, would have sent them on time and waited
+ * (coordinated omission). How late the XADDs went out is reported beside the latency
+ * ({@link Result#sendLag}).
  *
  * <p>In a mixed workload ({@code drifting} below 100 %) the other events come from steady CIs
  * ({@link BenchEvents#steadyEvent}): they cause no message and are not measured, but the service
@@ -31,11 +39,38 @@ final class LatencyRun {
     /**
      * What one run measured: {@code sent} counts the warm-up's events too, {@code transitions} those
      * of them that drifted, {@code latency} only the drifting ones after the warm-up whose message
-     * arrived, and {@code unseen} those whose message had not arrived 30 s after the last send (a
-     * saturated run): they are not in the percentiles, which are therefore a lower bound.
+     * arrived (from their due time), {@code sendLag} how late the XADDs of those went out against
+     * the schedule, {@code fromXadd} their latency from the XADD itself (what runs before
+     * 2026-12-07 07:30 UTC reported), and {@code unseen} those whose message had not arrived 30 s
+     * after the last send (a saturated run): they are not in the percentiles, which are therefore a
+     * lower bound.
      */
     record Result(int offeredRate, double achievedRate, int sent, int transitions, Percentiles latency,
-                  int unseen) {
+                  Percentiles sendLag, Percentiles fromXadd, int unseen) {
+    }
+
+    /**
+     * One measured event's XADD: when the schedule had it due, and when it was made, never before
+     * ({@link System#nanoTime}).
+     */
+    record Send(long due, long made) {
+        Send {
+            if (made < due) {
+                throw new IllegalArgumentException("an XADD made before it was due");
+            }
+        }
+    }
+
+    /** The latencies of the measured events whose message was seen, from their due time. */
+    static Result result(int rate, double achieved, int total, int transitions, Map<String, Send> sends,
+                         Map<String, Long> seenAt) {
+        List<Map.Entry<String, Send>> seen = sends.entrySet().stream()
+                .filter(e -> seenAt.containsKey(e.getKey())).toList();
+        long[] latencies = seen.stream().mapToLong(e -> seenAt.get(e.getKey()) - e.getValue().due()).toArray();
+        long[] lags = seen.stream().mapToLong(e -> e.getValue().made() - e.getValue().due()).toArray();
+        long[] fromXadd = seen.stream().mapToLong(e -> seenAt.get(e.getKey()) - e.getValue().made()).toArray();
+        return new Result(rate, achieved, total, transitions, Percentiles.of(latencies), Percentiles.of(lags),
+                Percentiles.of(fromXadd), sends.size() - latencies.length);
     }
 
     private final StatefulRedisConnection<String, String> producer;
@@ -56,7 +91,7 @@ final class LatencyRun {
      */
     Result run(int rate, int warmupSeconds, int seconds, long firstTransition, int drifting)
             throws InterruptedException {
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Send> sends = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         String detectedFrom = lastId("drift.detected");
         String resolvedFrom = lastId("drift.resolved");
@@ -70,25 +105,21 @@ final class LatencyRun {
         long transition = firstTransition;
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
             boolean drifts = BenchEvents.drifts(i, drifting);
             Map<String, String> event = drifts ? BenchEvents.event(transition++, cis) : BenchEvents.steadyEvent(i, cis);
-            long before = System.nanoTime();
+            long made = System.nanoTime();
             String id = producer.sync().xadd(BenchEvents.STREAM, event);
             if (drifts && i >= warmup) {
-                sentAt.put(id, before);
+                sends.put(id, new Send(due, made));
             }
         }
         double achieved = total / ((System.nanoTime() - start) / 1e9);
         reader.join(TimeUnit.SECONDS.toMillis(30));
         reader.interrupt();
-        long[] latencies = sentAt.entrySet().stream().filter(e -> seenAt.containsKey(e.getKey()))
-                .mapToLong(e -> seenAt.get(e.getKey()) - e.getValue()).toArray();
-        return new Result(rate, achieved, total, transitions, Percentiles.of(latencies),
-                sentAt.size() - latencies.length);
+        return result(rate, achieved, total, transitions, sends, seenAt);
     }
 
     private void listen(String detectedFrom, String resolvedFrom, Map<String, Long> seenAt, int expected) {
