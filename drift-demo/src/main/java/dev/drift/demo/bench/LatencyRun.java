@@ -6,11 +6,17 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Offers events at a fixed rate (open loop: a late send does not delay the schedule) and measures,
@@ -24,6 +30,11 @@ import java.util.concurrent.locks.LockSupport;
  * although the clients they stand for, on other machines, would have sent them on time and waited
  * (coordinated omission). How late the XADDs went out is reported beside the latency
  * ({@link Result#sendLag}).
+ *
+ * <p>The XADDs are pipelined on one connection: the generator does not wait for one's reply before
+ * it sends the next, as the independent agents it stands for would not. Waiting for each reply
+ * (before 2026-12-07 13:00 UTC) made every send take a Redis round trip on a busy machine, which at
+ * 5,000/s (one send due every 200 µs) made the generator itself late.
  *
  * <p>In a mixed workload ({@code drifting} below 100 %) the other events come from steady CIs
  * ({@link BenchEvents#steadyEvent}): they cause no message and are not measured, but the service
@@ -100,26 +111,72 @@ final class LatencyRun {
         int transitions = BenchEvents.driftingAmong(total, drifting);
         Thread reader = Thread.ofPlatform().name("bench-listener").start(
                 () -> listen(detectedFrom, resolvedFrom, seenAt, transitions));
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        Schedule schedule = new Schedule(total, warmup, TimeUnit.SECONDS.toNanos(1) / rate, drifting, firstTransition, cis);
         long start = System.nanoTime();
-        long transition = firstTransition;
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            boolean drifts = BenchEvents.drifts(i, drifting);
-            Map<String, String> event = drifts ? BenchEvents.event(transition++, cis) : BenchEvents.steadyEvent(i, cis);
-            long made = System.nanoTime();
-            String id = producer.sync().xadd(BenchEvents.STREAM, event);
-            if (drifts && i >= warmup) {
-                sends.put(id, new Send(due, made));
-            }
-        }
+        List<CompletableFuture<String>> xadds = offer(schedule,
+                event -> producer.async().xadd(BenchEvents.STREAM, event), sends);
         double achieved = total / ((System.nanoTime() - start) / 1e9);
+        awaitReplies(xadds);
         reader.join(TimeUnit.SECONDS.toMillis(30));
         reader.interrupt();
         return result(rate, achieved, total, transitions, sends, seenAt);
+    }
+
+    /**
+     * What {@link #offer} sends: {@code total} events, one every {@code intervalNanos}, of which
+     * {@code drifting} % drift (from {@code firstTransition} on) and those after the first
+     * {@code warmup} are measured.
+     */
+    record Schedule(int total, int warmup, long intervalNanos, int drifting, long firstTransition, int cis) {
+    }
+
+    /**
+     * Sends the schedule's events, each when it is due, through {@code xadd} without waiting for
+     * its reply, and returns the replies. A measured event's {@link Send} is put in {@code sends}
+     * under its stream id when its reply arrives.
+     */
+    static List<CompletableFuture<String>> offer(Schedule schedule,
+                                                 Function<Map<String, String>, CompletionStage<String>> xadd,
+                                                 Map<String, Send> sends) {
+        List<CompletableFuture<String>> replies = new ArrayList<>(schedule.total());
+        long start = System.nanoTime();
+        long transition = schedule.firstTransition();
+        for (int i = 0; i < schedule.total(); i++) {
+            long due = start + i * schedule.intervalNanos();
+            parkUntil(due);
+            boolean drifts = BenchEvents.drifts(i, schedule.drifting());
+            Map<String, String> event = drifts ? BenchEvents.event(transition++, schedule.cis())
+                    : BenchEvents.steadyEvent(i, schedule.cis());
+            long made = System.nanoTime();
+            CompletableFuture<String> reply = xadd.apply(event).toCompletableFuture();
+            if (drifts && i >= schedule.warmup()) {
+                Send send = new Send(due, made);
+                reply = reply.thenApply(id -> {
+                    sends.put(id, send);
+                    return id;
+                });
+            }
+            replies.add(reply);
+        }
+        return replies;
+    }
+
+    private static void parkUntil(long due) {
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    /** Waits for every XADD's reply; a refused or lost XADD fails the run rather than go unmeasured. */
+    private static void awaitReplies(List<CompletableFuture<String>> xadds) {
+        try {
+            CompletableFuture.allOf(xadds.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the XADDs' replies", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("an XADD of the latency run failed", e);
+        }
     }
 
     private void listen(String detectedFrom, String resolvedFrom, Map<String, Long> seenAt, int expected) {

@@ -2,9 +2,18 @@ package dev.drift.demo.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LatencyRunTest {
@@ -44,5 +53,30 @@ class LatencyRunTest {
     @Test
     void anXaddCannotBeMadeBeforeItWasDue() {
         assertThatThrownBy(() -> new LatencyRun.Send(5 * MS, 4 * MS)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theGeneratorSendsEveryEventWithoutWaitingForRedisToReplyToTheOneBefore() {
+        List<CompletableFuture<String>> unanswered = new ArrayList<>();
+        Map<String, LatencyRun.Send> sends = new ConcurrentHashMap<>();
+        LatencyRun.Schedule schedule = new LatencyRun.Schedule(200, 100, 50_000, 10, 0, 10);
+
+        List<CompletableFuture<String>> replies = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> LatencyRun.offer(schedule, event -> {
+                    CompletableFuture<String> reply = new CompletableFuture<>();
+                    unanswered.add(reply);
+                    return reply;
+                }, sends));
+
+        assertThat(unanswered).hasSize(200);
+        assertThat(sends).isEmpty();
+        for (int i = 0; i < unanswered.size(); i++) {
+            unanswered.get(i).complete((i + 1) + "-0");
+        }
+        Set<String> measured = IntStream.range(100, 200).filter(i -> BenchEvents.drifts(i, 10))
+                .mapToObj(i -> (i + 1) + "-0").collect(Collectors.toSet());
+        assertThat(measured).hasSize(10);
+        assertThat(sends.keySet()).isEqualTo(measured);
+        assertThat(replies).allMatch(CompletableFuture::isDone);
     }
 }
